@@ -1,0 +1,37 @@
+// Compiles every TypeScript source (not specs) to dist/ with swc, keeping the folder layout.
+// Type checking is `npm run typecheck` (tsc --noEmit); swc only strips types, so the build takes ~1 s.
+import { transformFile } from '@swc/core';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { swcOptions, root } = require('./swc-options.cjs');
+const sourceRoots = ['libs', 'services', 'gateway', 'tools', 'test/bench', 'test/support'];
+const dist = path.join(root, 'dist');
+
+async function sources() {
+  const files = [];
+  for (const dir of sourceRoots) {
+    const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(entry.parentPath ?? entry.path, entry.name);
+      if (entry.isFile() && full.endsWith('.ts') && !full.endsWith('.spec.ts') && !full.endsWith('.d.ts')) files.push(full);
+    }
+  }
+  return files;
+}
+
+await rm(dist, { recursive: true, force: true });
+const files = await sources();
+await Promise.all(
+  files.map(async (file) => {
+    const relative = path.relative(root, file);
+    const outFile = path.join(dist, relative.replace(/\.ts$/, '.js'));
+    const { code, map } = await transformFile(file, { ...swcOptions(), filename: file, sourceFileName: path.relative(path.dirname(outFile), file) });
+    await mkdir(path.dirname(outFile), { recursive: true });
+    await writeFile(outFile, map ? `${code}\n//# sourceMappingURL=${path.basename(outFile)}.map` : code);
+    if (map) await writeFile(`${outFile}.map`, map);
+  }),
+);
+console.log(`built ${files.length} files into dist/`);
