@@ -51,3 +51,31 @@ export class EventStoreUnavailableError extends EventStoreError {
     this.name = 'EventStoreUnavailableError';
   }
 }
+
+/**
+ * An event id of the append is already recorded elsewhere (another stream, or this stream but not
+ * as the same consecutive batch), so the append is neither new nor an idempotent retry; nothing was
+ * appended. Re-sending the same ids at the same place succeeds instead (idempotent append).
+ */
+export class DuplicateEventIdError extends EventStoreError {
+  readonly code = 'DUPLICATE_EVENT_ID';
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+  ) {
+    super(`stream "${streamId}": event id ${eventId} is already recorded at another place; nothing was appended`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
+
+/** A read option is malformed (negative maxCount, bad revision, …); `field` names it. */
+export class InvalidReadError extends EventStoreError {
+  readonly code = 'INVALID_READ';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvalidReadError';
+  }
+}

@@ -23,7 +23,10 @@ export interface SqlListener {
 
 /**
  * A database: runs queries, transactions (committed when `work` resolves, rolled back when it
- * throws) and LISTEN/NOTIFY. `close` releases every connection.
+ * throws) and LISTEN/NOTIFY (delivered after the notifying transaction commits). `close` releases
+ * every connection. Both adapters return the same JavaScript types (int8 and numeric as string,
+ * date as 'YYYY-MM-DD', timestamptz as Date, json/jsonb parsed: see type-parsing.ts) and throw
+ * SqlConnectionError when the database cannot be reached or has been closed.
  */
 export interface SqlDatabase extends SqlExecutor {
   /** 'postgres' for a server reached through pg, 'pglite' for the embedded engine. */
