@@ -1,0 +1,358 @@
+import {
+  formatPosition,
+  parsePosition,
+  WrongExpectedRevisionError,
+  type EventData,
+  type EventStore,
+  type RecordedEvent,
+} from '@samabay/event-store';
+import { AggregateCache, type CachedAggregate } from './aggregate-cache';
+import { canonicalJson } from './canonical-json';
+import type { CommandAccepted } from './command-accepted';
+import type { CommandContext, EventEnvelopeMetadata } from './command-context';
+import { commandHash } from './command-hash';
+import type { Decider, DomainEvent } from './decider';
+import { deterministicEventId } from './deterministic-event-id';
+import { ConcurrencyConflictError, DomainError, IdempotencyKeyReusedError, ValidationError } from './domain-error';
+import type { IdempotencyRecord, IdempotencyStore, StoredCommandAnswer } from './idempotency-store';
+import { KeyedMutex } from './keyed-mutex';
+import { validateCommandContext } from './validate-command-context';
+
+/** Options of {@link CommandHandler}. */
+export interface CommandHandlerOptions {
+  readonly store: EventStore;
+  readonly idempotency: IdempotencyStore;
+  /** The wall clock; only `occurredAt` of the envelope reads it (deciders never do). */
+  readonly clock: () => Date;
+  /** Attempts per command before ConcurrencyConflictError (the first try included). Default 5. */
+  readonly maxAttempts?: number;
+  /** Streams whose aggregate state stays cached (LRU); 0 disables the cache. Default 1000. */
+  readonly cacheSize?: number;
+  /** Event ids remembered per cached stream to recognise a retried command from the stream. Default 128. */
+  readonly recentEventWindow?: number;
+  /** Told the outcome of every command (for metrics); must not throw. */
+  readonly onOutcome?: (outcome: CommandOutcome) => void;
+}
+
+/** What {@link CommandHandler.execute} does with one command. */
+export interface ExecuteCommandRequest<C, E extends DomainEvent, S> {
+  readonly decider: Decider<C, E, S>;
+  readonly streamId: string;
+  /** Name of the command (e.g. 'AdmitMember'); part of the command hash. */
+  readonly commandType: string;
+  readonly command: C;
+  readonly context: CommandContext;
+  /** Separates commands that share one idempotency key (e.g. the two streams of one request). Default 'command'. */
+  readonly idempotencyScope?: string;
+  /** What the hash covers (e.g. the payload before personal data was sealed with a random IV). Default: `command`. */
+  readonly payloadForHash?: unknown;
+  /** `branchCode` of the envelope (e.g. the member's branch). Default: the actor's branch. */
+  readonly branchCode?: string;
+  /** `schemaVersion` of the envelope. Default 1. */
+  readonly schemaVersion?: number;
+}
+
+/** One command's outcome, for metrics and logs (no payload, no personal data). */
+export interface CommandOutcome {
+  readonly commandType: string;
+  readonly streamId: string;
+  readonly result: 'accepted' | 'replayed' | 'rejected' | 'conflict' | 'failed';
+  /** Load–decide–append attempts made (0 when answered from the idempotency record or rejected before loading). */
+  readonly attempts: number;
+  readonly durationMs: number;
+  /** The error code for 'rejected' and 'conflict'. */
+  readonly code?: string;
+}
+
+const READ_PAGE_SIZE = 1000;
+const DEFAULT_SCOPE = 'command';
+
+interface Loaded<S> {
+  readonly aggregate: CachedAggregate<S>;
+  /** Revision of this command's first event if the stream already holds it (appended, not recorded). */
+  readonly alreadyAppendedAt: number | undefined;
+}
+
+/**
+ * The shared command path (DESIGN §4, §5): idempotency record → load (hot cache, catching up by
+ * reading only newer events) → decide → append with the expected revision and deterministic event
+ * ids → record the answer.
+ *
+ * - A repeated idempotency key (same key and scope) with the same command hash returns the first
+ *   answer with `replayed: true` and appends nothing; with another hash it throws
+ *   IdempotencyKeyReusedError. A command whose events reached the stream but whose record was lost
+ *   (crash in between) is recognised from the stream by its first event id and answered the same way.
+ * - WrongExpectedRevisionError from the store → catch up and decide again, up to `maxAttempts`
+ *   attempts, then ConcurrencyConflictError. Commands on one stream are queued within this process.
+ * - Throws ValidationError for a bad CommandContext, and whatever the decider throws (DomainError);
+ *   a rejected command appends and records nothing. Rejections are not remembered: a repeat is decided again.
+ */
+export class CommandHandler {
+  private readonly store: EventStore;
+  private readonly idempotency: IdempotencyStore;
+  private readonly clock: () => Date;
+  private readonly maxAttempts: number;
+  private readonly cache: AggregateCache;
+  private readonly streamQueue = new KeyedMutex();
+  private readonly onOutcome?: (outcome: CommandOutcome) => void;
+
+  constructor(options: CommandHandlerOptions) {
+    this.store = options.store;
+    this.idempotency = options.idempotency;
+    this.clock = options.clock;
+    this.maxAttempts = options.maxAttempts ?? 5;
+    if (!Number.isSafeInteger(this.maxAttempts) || this.maxAttempts < 1) throw new RangeError('maxAttempts must be a positive integer');
+    this.cache = new AggregateCache(options.cacheSize ?? 1000, options.recentEventWindow ?? 128);
+    this.onOutcome = options.onOutcome;
+  }
+
+  /** Executes one command; see the class documentation for the flow and the errors. */
+  async execute<C, E extends DomainEvent, S>(request: ExecuteCommandRequest<C, E, S>): Promise<CommandAccepted<E>> {
+    const started = performance.now();
+    const attempts = { count: 0 };
+    try {
+      validateRequest(request);
+      const answer = await this.streamQueue.run(request.streamId, () => this.executeQueued(request, attempts));
+      this.report(request, answer.replayed ? 'replayed' : 'accepted', attempts.count, started);
+      return answer;
+    } catch (error) {
+      const result = error instanceof ConcurrencyConflictError ? 'conflict' : error instanceof DomainError ? 'rejected' : 'failed';
+      this.report(request, result, attempts.count, started, error instanceof DomainError ? error.code : undefined);
+      throw error;
+    }
+  }
+
+  /** Forgets the cached state of a stream (e.g. after an operator repaired it); the next command reloads it. */
+  evict(streamId: string): void {
+    this.cache.evict(streamId);
+  }
+
+  private async executeQueued<C, E extends DomainEvent, S>(request: ExecuteCommandRequest<C, E, S>, attempts: { count: number }): Promise<CommandAccepted<E>> {
+    const { context, streamId } = request;
+    const scope = request.idempotencyScope ?? DEFAULT_SCOPE;
+    const hash = commandHash(request.commandType, request.payloadForHash === undefined ? request.command : request.payloadForHash);
+
+    const remembered = await this.idempotency.find(context.idempotencyKey, scope);
+    if (remembered) return answerFromRecord<E>(remembered, hash);
+
+    const firstEventId = deterministicEventId(context.idempotencyKey, scope, streamId, 0);
+    const occurredAt = this.clock().toISOString();
+    for (attempts.count = 1; attempts.count <= this.maxAttempts; attempts.count++) {
+      const { aggregate, alreadyAppendedAt } = await this.load(request.decider, streamId, firstEventId);
+      if (alreadyAppendedAt !== undefined) return this.replayFromStream(request, scope, hash, alreadyAppendedAt);
+
+      const events = request.decider.decide(request.command, aggregate.state).map(asStoredJson);
+      if (events.length === 0) return this.remember(request, scope, hash, { streamId, nextExpectedRevision: aggregate.revision, position: null, eventIds: [], events: [] });
+
+      const eventData = events.map((event, index) => this.toEventData(request, scope, hash, occurredAt, event, index));
+      try {
+        const appended = await this.store.appendToStream(streamId, eventData, {
+          expectedRevision: aggregate.revision === -1 ? 'no_stream' : aggregate.revision,
+        });
+        this.cacheAfterAppend(request.decider, streamId, aggregate, events, eventData, appended.nextExpectedRevision);
+        return await this.remember(request, scope, hash, {
+          streamId,
+          nextExpectedRevision: appended.nextExpectedRevision,
+          position: appended.position,
+          eventIds: eventData.map((event) => event.id),
+          events,
+        });
+      } catch (error) {
+        if (!isWrongExpectedRevision(error)) throw error;
+        if (attempts.count < this.maxAttempts) await pause(attempts.count);
+      }
+    }
+    attempts.count = this.maxAttempts;
+    throw new ConcurrencyConflictError(streamId, this.maxAttempts);
+  }
+
+  /** Brings the aggregate up to the stream's end, reading only events after the cached revision. */
+  private async load<S>(decider: Decider<never, DomainEvent, S>, streamId: string, firstEventId: string): Promise<Loaded<S>> {
+    const cached = this.cache.get(streamId, decider);
+    let state = cached ? cached.state : decider.initialState;
+    let revision = cached ? cached.revision : -1;
+    let alreadyAppendedAt = cached?.recentEventIds.get(firstEventId);
+    const seen: Array<readonly [string, number]> = [];
+    for (;;) {
+      const page = await this.store.readStream(streamId, { fromRevision: revision + 1, direction: 'forwards', maxCount: READ_PAGE_SIZE });
+      for (const event of page) {
+        if (event.revision !== revision + 1) throw new Error(`stream ${streamId} returned revision ${event.revision} where ${revision + 1} was expected`);
+        state = decider.evolve(state, toDomainEvent(event));
+        revision = event.revision;
+        seen.push([event.id, event.revision]);
+        if (event.id === firstEventId) alreadyAppendedAt = event.revision;
+      }
+      if (page.length < READ_PAGE_SIZE) break;
+    }
+    const aggregate: CachedAggregate<S> = {
+      decider,
+      state,
+      revision,
+      recentEventIds: this.cache.rememberEventIds(cached?.recentEventIds ?? new Map(), seen),
+    };
+    this.cache.put(streamId, aggregate);
+    return { aggregate, alreadyAppendedAt };
+  }
+
+  private cacheAfterAppend<S>(
+    decider: Decider<never, DomainEvent, S>,
+    streamId: string,
+    before: CachedAggregate<S>,
+    events: readonly DomainEvent[],
+    eventData: readonly EventData[],
+    nextExpectedRevision: number,
+  ): void {
+    if (nextExpectedRevision !== before.revision + events.length) {
+      this.cache.evict(streamId);
+      return;
+    }
+    const ids = eventData.map((event, index) => [event.id, before.revision + 1 + index] as const);
+    this.cache.put(streamId, {
+      decider,
+      state: events.reduce((state, event) => decider.evolve(state, event), before.state),
+      revision: nextExpectedRevision,
+      recentEventIds: this.cache.rememberEventIds(before.recentEventIds, ids),
+    });
+  }
+
+  /** Answers a command whose events are already in the stream from `firstRevision` on (appended before a crash). */
+  private async replayFromStream<C, E extends DomainEvent, S>(
+    request: ExecuteCommandRequest<C, E, S>,
+    scope: string,
+    hash: string,
+    firstRevision: number,
+  ): Promise<CommandAccepted<E>> {
+    const { streamId, context } = request;
+    const commandEvents: RecordedEvent[] = [];
+    for (let more = true; more; ) {
+      const page = await this.store.readStream(streamId, { fromRevision: firstRevision + commandEvents.length, direction: 'forwards', maxCount: READ_PAGE_SIZE });
+      more = page.length === READ_PAGE_SIZE;
+      for (const event of page) {
+        if (event.id !== deterministicEventId(context.idempotencyKey, scope, streamId, commandEvents.length)) {
+          more = false;
+          break;
+        }
+        commandEvents.push(event);
+      }
+    }
+    if (commandEvents.length === 0) throw new Error(`stream ${streamId}: the command's first event vanished at revision ${firstRevision}`);
+    if (commandEvents[0].metadata.commandHash !== hash) throw new IdempotencyKeyReusedError(context.idempotencyKey);
+    const last = commandEvents[commandEvents.length - 1];
+    const answer = await this.remember(request, scope, hash, {
+      streamId,
+      nextExpectedRevision: last.revision,
+      position: last.position,
+      eventIds: commandEvents.map((event) => event.id),
+      events: commandEvents.map(toDomainEvent),
+    });
+    return { ...answer, replayed: true };
+  }
+
+  /** Records the answer; if another writer recorded this key first, answers with its record instead. */
+  private async remember<C, E extends DomainEvent, S>(
+    request: ExecuteCommandRequest<C, E, S>,
+    scope: string,
+    hash: string,
+    answer: Omit<CommandAccepted<DomainEvent>, 'replayed'>,
+  ): Promise<CommandAccepted<E>> {
+    const record: IdempotencyRecord = {
+      idempotencyKey: request.context.idempotencyKey,
+      scope,
+      commandType: request.commandType,
+      commandHash: hash,
+      answer: toStoredAnswer(answer),
+      recordedAt: this.clock().toISOString(),
+    };
+    const stored = await this.idempotency.record(record);
+    if (stored.commandHash !== hash) throw new IdempotencyKeyReusedError(request.context.idempotencyKey);
+    if (canonicalJson(stored.answer) !== canonicalJson(record.answer)) return answerFromRecord<E>(stored, hash);
+    return { ...answer, events: answer.events as E[], replayed: false };
+  }
+
+  private toEventData<C, E extends DomainEvent, S>(
+    request: ExecuteCommandRequest<C, E, S>,
+    scope: string,
+    hash: string,
+    occurredAt: string,
+    event: DomainEvent,
+    index: number,
+  ): EventData {
+    const { context } = request;
+    const eventId = deterministicEventId(context.idempotencyKey, scope, request.streamId, index);
+    const metadata = {
+      eventId,
+      correlationId: context.correlationId ?? context.idempotencyKey,
+      causationId: context.causationId ?? context.idempotencyKey,
+      actor: context.actor.userId,
+      actorRole: context.actor.role,
+      branchCode: request.branchCode ?? context.actor.branchCode,
+      occurredAt,
+      businessDate: context.businessDate,
+      schemaVersion: request.schemaVersion ?? 1,
+      idempotencyKey: context.idempotencyKey,
+      commandHash: hash,
+    } satisfies EventEnvelopeMetadata;
+    return { id: eventId, type: event.type, data: event.data, metadata };
+  }
+
+  private report(request: ExecuteCommandRequest<unknown, DomainEvent, unknown>, result: CommandOutcome['result'], attempts: number, started: number, code?: string): void {
+    if (!this.onOutcome) return;
+    try {
+      this.onOutcome({ commandType: request?.commandType, streamId: request?.streamId, result, attempts, durationMs: performance.now() - started, code });
+    } catch {
+      // Metrics must never change a command's outcome.
+    }
+  }
+}
+
+function validateRequest(request: ExecuteCommandRequest<unknown, DomainEvent, unknown>): void {
+  if (typeof request.streamId !== 'string' || request.streamId.length === 0) throw new ValidationError('streamId', 'streamId must be a non-empty string');
+  if (typeof request.commandType !== 'string' || request.commandType.length === 0) throw new ValidationError('commandType', 'commandType must be a non-empty string');
+  if (request.idempotencyScope !== undefined && (typeof request.idempotencyScope !== 'string' || request.idempotencyScope.length === 0)) {
+    throw new ValidationError('idempotencyScope', 'idempotencyScope must be a non-empty string');
+  }
+  validateCommandContext(request.context);
+}
+
+function isWrongExpectedRevision(error: unknown): boolean {
+  return error instanceof WrongExpectedRevisionError || (error as { code?: unknown } | null)?.code === 'WRONG_EXPECTED_REVISION';
+}
+
+/** A decided event as it will read back from the store: plain JSON (throws TypeError for data JSON cannot carry). */
+function asStoredJson<E extends DomainEvent>(event: E): E {
+  if (typeof event?.type !== 'string' || event.type.length === 0) throw new TypeError('a decided event has no type');
+  return { type: event.type, data: event.data === undefined ? null : JSON.parse(canonicalJson(event.data)) } as E;
+}
+
+function toDomainEvent<E extends DomainEvent>(event: RecordedEvent): E {
+  return { type: event.type, data: event.data } as E;
+}
+
+function toStoredAnswer(answer: Omit<CommandAccepted<DomainEvent>, 'replayed'>): StoredCommandAnswer {
+  return {
+    streamId: answer.streamId,
+    nextExpectedRevision: answer.nextExpectedRevision,
+    position: answer.position === null ? null : formatPosition(answer.position),
+    eventIds: [...answer.eventIds],
+    events: answer.events.map((event) => ({ type: event.type, data: event.data })),
+  };
+}
+
+function answerFromRecord<E extends DomainEvent>(record: IdempotencyRecord, hash: string): CommandAccepted<E> {
+  if (record.commandHash !== hash) throw new IdempotencyKeyReusedError(record.idempotencyKey);
+  const { answer } = record;
+  const position = answer.position === null ? null : parsePosition(answer.position);
+  return {
+    streamId: answer.streamId,
+    nextExpectedRevision: answer.nextExpectedRevision,
+    position: position === 'start' ? null : position,
+    eventIds: [...answer.eventIds],
+    events: answer.events.map((event) => ({ type: event.type, data: event.data }) as E),
+    replayed: true,
+  };
+}
+
+/** A short random pause before retrying, so competing processes do not collide in lockstep. */
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * attempt)));
+}

@@ -1,0 +1,5 @@
+/** @samabay/personal-data — per-subject encryption of personal data with crypto-shredding (DESIGN §7). */
+export * from './personal-data-vault';
+export * from './personal-data-error';
+export { parseMasterKey, KEY_BYTES } from './master-key';
+export { createSqlPersonalDataVault, type SqlPersonalDataVaultOptions } from './sql-personal-data-vault';
