@@ -1,7 +1,7 @@
 // Compiles every TypeScript source (not specs) to dist/ with swc, keeping the folder layout.
 // Type checking is `npm run typecheck` (tsc --noEmit); swc only strips types, so the build takes ~1 s.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -34,4 +34,12 @@ await Promise.all(
     if (map) await writeFile(`${outFile}.map`, map);
   }),
 );
+// Product configuration travels with the compiled services (services/<name>/config/*.json).
+const services = await readdir(path.join(root, 'services'));
+for (const service of services) {
+  const config = path.join(root, 'services', service, 'config');
+  await cp(config, path.join(dist, 'services', service, 'config'), { recursive: true }).catch((error) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+}
 console.log(`built ${files.length} files into dist/`);

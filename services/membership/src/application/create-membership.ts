@@ -1,0 +1,61 @@
+import type { CommandHandler } from '@samabay/domain-kit';
+import type { PersonalDataVault } from '@samabay/personal-data';
+import type { Projection } from '@samabay/projections';
+import type { SqlDatabase } from '@samabay/sql';
+import type { MembershipProducts } from '../domain/membership-products';
+import { BranchSummaryProjection } from '../infrastructure/branch-summary-projection';
+import { MemberDirectoryProjection } from '../infrastructure/member-directory-projection';
+import { SqlMemberDirectoryReader, type MemberDirectoryReader } from '../infrastructure/member-directory-reader';
+import { vaultOpener, type PersonalDataOpener } from '../infrastructure/personal-data-opener';
+import { DEFAULT_READ_MODEL_SCHEMA } from '../infrastructure/read-model-schema';
+import { MembershipCommandService, type MembershipCommands } from './membership-commands';
+import { noOpenDues, type OpenDuesLookup } from './open-dues';
+
+/** What {@link createMembership} needs. */
+export interface MembershipOptions {
+  /** The shared command handler (idempotency, expected revision, retries). */
+  readonly handler: CommandHandler;
+  /** Seals personal data for events (subject id = member number) and opens it for the directory. */
+  readonly vault: PersonalDataVault;
+  /** The database of the read models (the projections write it inside the runner's transactions; the reader reads it). */
+  readonly db: SqlDatabase;
+  /** Schema of the read-model tables. Default 'membership_rm'. */
+  readonly readModelSchema?: string;
+  /** Effective-dated admission fee, share face value and minimum shares (see defaultMembershipProducts). */
+  readonly products: MembershipProducts;
+  /** Wall clock; only used for "today" (Asia/Kolkata) so that a business date in the future is rejected. Default: system clock. */
+  readonly clock?: () => Date;
+  /** Open loans/welfare dues that block an exit (the seam for later issues). Default: none. */
+  readonly openDues?: OpenDuesLookup;
+  /** How the directory opens sealed personal data inside a projection transaction. Default: through `vault` (see vaultOpener). */
+  readonly openPersonalData?: PersonalDataOpener;
+}
+
+/** The membership service: its commands, its read-model queries and the projections that feed them. */
+export interface Membership {
+  readonly commands: MembershipCommands;
+  readonly reader: MemberDirectoryReader;
+  /** Member directory and branch summary, for the ProjectionRunner of @samabay/projections. */
+  readonly projections: Projection[];
+}
+
+/**
+ * Composes the membership service (issue 2 items 4–5). No I/O happens here: the projections create
+ * their tables when the runner sets them up. Throws Error for an invalid `readModelSchema`.
+ */
+export function createMembership(options: MembershipOptions): Membership {
+  const schema = options.readModelSchema ?? DEFAULT_READ_MODEL_SCHEMA;
+  const commands = new MembershipCommandService({
+    handler: options.handler,
+    vault: options.vault,
+    products: options.products,
+    clock: options.clock ?? (() => new Date()),
+    openDues: options.openDues ?? noOpenDues,
+  });
+  const opener = options.openPersonalData ?? vaultOpener(options.vault);
+  return {
+    commands,
+    reader: new SqlMemberDirectoryReader(options.db, schema),
+    projections: [new MemberDirectoryProjection(opener, schema), new BranchSummaryProjection(schema)],
+  };
+}

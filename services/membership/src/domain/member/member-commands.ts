@@ -1,0 +1,93 @@
+import type { SealedPersonalData } from '../sealed-personal-data';
+import type { MemberStatus } from './member-status';
+import type { NomineeDetails, PersonalDetails } from './personal-details';
+
+/**
+ * Personal data as a command carries it: the plaintext, only so that the decider can validate it,
+ * and the sealed form the application produced with the member's data key, which is what the event stores.
+ */
+interface CarriesPersonalData {
+  readonly personal: PersonalDetails;
+  readonly nominee: NomineeDetails | null;
+  readonly sealedPersonal: SealedPersonalData;
+  /** Present exactly when `nominee` is. */
+  readonly sealedNominee: SealedPersonalData | null;
+}
+
+/** Every member command names the member, its business date and `today` (both YYYY-MM-DD, Asia/Kolkata). */
+interface MemberCommandBase {
+  /** The member number already reserved on the branch stream, e.g. 'SNG-000123'. */
+  readonly memberNo: string;
+  readonly businessDate: string;
+  /** The application's calendar date: deciders have no clock, so a future business date is caught with this. */
+  readonly today: string;
+}
+
+/**
+ * Admit a new member on the business date: collects the admission fee and `shares` × share face
+ * value in force on that date (DESIGN §8). `shares`: whole number ≥ the product's minimum.
+ */
+export interface AdmitMember extends MemberCommandBase, CarriesPersonalData {
+  readonly type: 'AdmitMember';
+  readonly branchCode: string;
+  readonly shares: number;
+}
+
+/**
+ * Bring a member over from the legacy paper/spreadsheet register (issue 2 item 7). The business date
+ * is the historical admission date; `sharesHeld` and `status` are as the register carries them.
+ * No money is collected: the fee and share money were paid long ago, outside this system.
+ */
+export interface ImportMember extends MemberCommandBase, CarriesPersonalData {
+  readonly type: 'ImportMember';
+  readonly branchCode: string;
+  readonly sharesHeld: number;
+  readonly status: MemberStatus;
+}
+
+/** Buy more shares at the face value in force on the business date. `shares`: whole number ≥ 1. */
+export interface PurchaseShares extends MemberCommandBase {
+  readonly type: 'PurchaseShares';
+  readonly shares: number;
+}
+
+/** Replace the member's nominee. */
+export interface ChangeNominee extends MemberCommandBase {
+  readonly type: 'ChangeNominee';
+  readonly nominee: NomineeDetails;
+  readonly sealedNominee: SealedPersonalData;
+}
+
+/**
+ * Something the member still owes or is owed that blocks exit (DESIGN §8: "shares are refunded on
+ * exit after all dues are cleared"). `kind` e.g. 'loan' | 'welfare'; `reference` e.g. a stream id.
+ */
+export interface OpenDue {
+  readonly kind: string;
+  readonly reference: string;
+}
+
+/**
+ * The member leaves; the share capital is refunded. `openDues` is the seam for the loan/welfare
+ * check of later issues: the application asks the services that know (through its `openDues` lookup)
+ * and passes what it found; any entry rejects the exit with OPEN_DUES. Today nothing reports dues.
+ */
+export interface ExitMember extends MemberCommandBase {
+  readonly type: 'ExitMember';
+  readonly openDues: readonly OpenDue[];
+}
+
+/**
+ * Explains why `memberNo`, whose prefix names another branch than `branchCode`, cannot be taken:
+ * DUPLICATE_MEMBER_NUMBER when the number already belongs to a member (the more useful answer for
+ * staff and for the register import), MEMBER_NO_BRANCH_MISMATCH otherwise. It always rejects, so it
+ * appends and records nothing; the application sends it only after the branch turned the number down.
+ */
+export interface ExplainForeignMemberNumber {
+  readonly type: 'ExplainForeignMemberNumber';
+  readonly memberNo: string;
+  readonly branchCode: string;
+}
+
+/** Every command the member decider accepts. */
+export type MemberCommand = AdmitMember | ImportMember | PurchaseShares | ChangeNominee | ExitMember | ExplainForeignMemberNumber;

@@ -1,0 +1,17 @@
+import type { EffectiveDated } from '@samabay/domain-kit';
+
+/**
+ * Membership product terms in force from a date (DESIGN §8: "all rates, fees and limits are product
+ * configuration with effective dates"). Amounts in integer paise.
+ * Today's published scheme: admission fee 500 paise (Rs 5), share face value 1000 paise (Rs 10), at
+ * least one share — admission takes Rs 15 for one share.
+ */
+export interface MembershipTerms {
+  readonly admissionFeePaise: number;
+  readonly shareFaceValuePaise: number;
+  /** Fewest whole shares a new member must buy on admission. */
+  readonly minimumShares: number;
+}
+
+/** The effective-dated schedule of membership terms, oldest first (see `termsOn` in the domain kit). */
+export type MembershipProducts = EffectiveDated<MembershipTerms>;

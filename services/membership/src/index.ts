@@ -1,0 +1,46 @@
+/** @samabay/membership — branches, members, shares and the member directory (issue 2 items 4–5). */
+export { createMembership, type Membership, type MembershipOptions } from './application/create-membership';
+export { MembershipCommandService, type MembershipCommands, type MemberCommandAccepted, type EnsuredBranch } from './application/membership-commands';
+export type {
+  AdmitMemberInput,
+  BranchDefinition,
+  ChangeNomineeInput,
+  ExitMemberInput,
+  ImportMemberInput,
+  OpenBranchInput,
+  PurchaseSharesInput,
+} from './application/membership-inputs';
+export { DEFAULT_BRANCHES } from './application/default-branches';
+export { noOpenDues, type OpenDuesLookup } from './application/open-dues';
+export type { MembershipProducts, MembershipTerms } from './domain/membership-products';
+export { MEMBER_STATUSES, type MemberStatus } from './domain/member/member-status';
+export type { NomineeDetails, PersonalDetails } from './domain/member/personal-details';
+export type { OpenDue } from './domain/member/member-commands';
+export type {
+  MemberAdmitted,
+  MemberEvent,
+  MemberExited,
+  MemberRegisteredFromLegacyRegister,
+  MemberStatusCarriedForward,
+  NomineeChanged,
+  SharesPurchased,
+} from './domain/member/member-events';
+export type { BranchEvent, BranchOpened, MemberNumberReserved } from './domain/branch/branch-events';
+export { branchStreamId, memberStreamId } from './domain/stream-ids';
+export { formatMemberNo, parseMemberNo } from './domain/member-number';
+export { defaultMembershipProducts, loadMembershipProducts, parseMembershipProducts } from './infrastructure/membership-products-config';
+export {
+  SqlMemberDirectoryReader,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type BranchSummary,
+  type ListMembersQuery,
+  type MemberDirectoryReader,
+  type MemberPage,
+  type MemberRecord,
+} from './infrastructure/member-directory-reader';
+export { encodeMemberCursor, decodeMemberCursor } from './infrastructure/member-cursor';
+export { MemberDirectoryProjection } from './infrastructure/member-directory-projection';
+export { BranchSummaryProjection } from './infrastructure/branch-summary-projection';
+export { vaultOpener, type PersonalDataOpener } from './infrastructure/personal-data-opener';
+export { DEFAULT_READ_MODEL_SCHEMA } from './infrastructure/read-model-schema';
