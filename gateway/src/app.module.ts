@@ -1,0 +1,77 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { StaffAuthGuard, JWT_SECRET } from './auth/staff-auth.guard';
+import type { GatewayRequest } from './auth/request-actor';
+import { GATEWAY_SERVICES, type GatewayServices } from './gateway-services';
+import { depthLimitRule } from './graphql/depth-limit.rule';
+import { formatGraphQLError } from './graphql/errors/format-graphql-error';
+import { GraphQLExceptionPassThroughFilter } from './graphql/errors/graphql-exception.filter';
+import { ImportMembersResolver } from './graphql/resolvers/import-members.resolver';
+import { MembershipMutationsResolver } from './graphql/resolvers/membership-mutations.resolver';
+import { MembershipQueriesResolver } from './graphql/resolvers/membership-queries.resolver';
+import { HealthController } from './health/health.controller';
+import { PlatformHealthIndicators } from './health/platform-health.indicators';
+import { MetricsController } from './observability/metrics.controller';
+import { httpLogSerializers } from './observability/logger';
+
+/** Deepest GraphQL selection accepted (the schema itself is at most four levels deep). */
+const MAX_QUERY_DEPTH = 8;
+
+/**
+ * The gateway's Nest module, built around services composed outside Nest (platform.ts):
+ * Apollo GraphQL (code-first, in-memory schema) at /graphql, /health, /metrics, pino request logs,
+ * and the StaffAuthGuard as a global guard so every resolver and route passes the access policy.
+ */
+@Module({})
+export class AppModule {
+  static register(services: GatewayServices): DynamicModule {
+    const production = services.config.nodeEnv === 'production';
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger: services.logger,
+            genReqId: (req) => {
+              const header = req.headers['x-request-id'];
+              return typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+            },
+            serializers: httpLogSerializers,
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          },
+        }),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          graphiql: !production,
+          introspection: !production,
+          includeStacktraceInErrorResponses: false,
+          context: ({ req }: { req: GatewayRequest }) => ({ req }),
+          validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
+          formatError: (formatted, error) =>
+            formatGraphQLError(formatted, error, (details) => services.logger.error({ ...details, component: 'graphql' }, 'unexpected error in a GraphQL request')),
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: GATEWAY_SERVICES, useValue: services },
+        { provide: JWT_SECRET, useValue: services.config.jwtSecret },
+        { provide: APP_GUARD, useClass: StaffAuthGuard },
+        { provide: APP_FILTER, useClass: GraphQLExceptionPassThroughFilter },
+        PlatformHealthIndicators,
+        MembershipQueriesResolver,
+        MembershipMutationsResolver,
+        ImportMembersResolver,
+      ],
+    };
+  }
+}

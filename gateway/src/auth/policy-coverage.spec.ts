@@ -1,0 +1,38 @@
+import { ImportMembersResolver } from '../graphql/resolvers/import-members.resolver';
+import { MembershipMutationsResolver } from '../graphql/resolvers/membership-mutations.resolver';
+import { MembershipQueriesResolver } from '../graphql/resolvers/membership-queries.resolver';
+import { HealthController } from '../health/health.controller';
+import { MetricsController } from '../observability/metrics.controller';
+import { ACCESS_POLICY, type AccessPolicy } from './access-policy';
+
+/** @nestjs/graphql marks Query/Mutation handlers with this metadata key. */
+const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
+
+const resolvers = [MembershipQueriesResolver, MembershipMutationsResolver, ImportMembersResolver];
+
+/** Every Query/Mutation handler of the gateway, as [resolver class name, method name, handler]. */
+const operations = resolvers.flatMap((resolver) =>
+  Object.getOwnPropertyNames(resolver.prototype)
+    .map((name) => [resolver.name, name, (resolver.prototype as unknown as Record<string, object>)[name]] as const)
+    .filter(([, name, handler]) => name !== 'constructor' && Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler) !== undefined),
+);
+
+describe('access policy coverage', () => {
+  it('finds the GraphQL operations of the contract', () => {
+    expect(operations.map(([, name]) => name).sort()).toEqual(
+      ['admitMember', 'branchSummaries', 'changeNominee', 'exitMember', 'importMembers', 'member', 'members', 'openBranch', 'purchaseShares'].sort(),
+    );
+  });
+
+  it.each(operations)('%s.%s declares a non-public policy that excludes partners', (_resolver, _name, handler) => {
+    const policy = Reflect.getMetadata(ACCESS_POLICY, handler) as AccessPolicy | undefined;
+    expect(policy).toBeDefined();
+    expect(policy!.public).toBeFalsy();
+    expect(policy!.roles).not.toContain('partner');
+  });
+
+  it('keeps only health and metrics public', () => {
+    expect((Reflect.getMetadata(ACCESS_POLICY, HealthController.prototype.check) as AccessPolicy).public).toBe(true);
+    expect((Reflect.getMetadata(ACCESS_POLICY, MetricsController.prototype.metrics) as AccessPolicy).public).toBe(true);
+  });
+});

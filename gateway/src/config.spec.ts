@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+const key = Buffer.alloc(32, 7).toString('base64');
+const secret = 's'.repeat(40);
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'samabay-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('loadConfig', () => {
+  it('defaults to single-node on PGlite under the data directory, port 4000', () => {
+    const config = loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key });
+    expect(config).toMatchObject({ topology: 'single-node', nodeEnv: 'development', port: 4000, logLevel: 'info', database: { kind: 'pglite', dataDir: path.join(dir, 'pglite') } });
+    expect(config.masterKey.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(config.devSecretsFile).toBeUndefined();
+  });
+
+  it('uses PostgreSQL when SAMABAY_DATABASE_URL is set, and SAMABAY_PORT over PORT', () => {
+    const config = loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', PORT: '8080', SAMABAY_PORT: '9090', SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
+    expect(config.port).toBe(9090);
+    expect(loadConfig({ SAMABAY_DATA_DIR: dir, PORT: '8080', SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key }).port).toBe(8080);
+  });
+
+  it.each([
+    [{ SAMABAY_PORT: 'eighty' }, /SAMABAY_PORT: must be a whole number from 0 to 65535/],
+    [{ SAMABAY_PORT: '70000' }, /SAMABAY_PORT: must be a whole number from 0 to 65535/],
+    [{ PORT: '-1' }, /PORT: must be a whole number/],
+    [{ SAMABAY_TOPOLOGY: 'cluster' }, /SAMABAY_TOPOLOGY/],
+    [{ SAMABAY_TOPOLOGY: 'distributed' }, /SAMABAY_TOPOLOGY: "distributed" is not composed/],
+    [{ SAMABAY_DATABASE_URL: 'mysql://x' }, /SAMABAY_DATABASE_URL/],
+    [{ SAMABAY_LOG_LEVEL: 'loud' }, /SAMABAY_LOG_LEVEL/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ SAMABAY_JWT_SECRET: 'short' }, /SAMABAY_JWT_SECRET: must be at least 32 characters/],
+    [{ SAMABAY_MASTER_KEY: Buffer.alloc(16).toString('base64') }, /SAMABAY_MASTER_KEY: the master key must be 32 bytes; it decodes to 16 bytes/],
+    [{ SAMABAY_MASTER_KEY: 'not base64!' }, /SAMABAY_MASTER_KEY: the master key must be standard base64/],
+  ])('names the variable of a bad value: %j', (env, message) => {
+    const attempt = () => loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key, ...env });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+  });
+
+  it('requires the JWT secret and the master key in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SAMABAY_DATA_DIR: dir, SAMABAY_MASTER_KEY: key })).toThrow(/SAMABAY_JWT_SECRET: required when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret })).toThrow(/SAMABAY_MASTER_KEY: required when NODE_ENV=production/);
+  });
+
+  it('outside production generates the secrets once and keeps them in <dataDir>/dev-secrets.json', () => {
+    const first = loadConfig({ SAMABAY_DATA_DIR: dir });
+    const second = loadConfig({ SAMABAY_DATA_DIR: dir });
+    const file = path.join(dir, 'dev-secrets.json');
+    expect(first.devSecretsFile).toBe(file);
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(second.masterKey.equals(first.masterKey)).toBe(true);
+    expect(first.masterKey).toHaveLength(32);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ jwtSecret: first.jwtSecret, masterKey: first.masterKey.toString('base64') });
+  });
+});

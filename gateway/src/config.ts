@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseMasterKey } from '@samabay/personal-data';
+import { z } from 'zod';
+
+/** How the platform is run (DESIGN §2). Only single-node is composed by this build. */
+export type Topology = 'single-node' | 'single-server' | 'distributed';
+
+/** Where the event store and read models live: embedded PGlite (a directory, or memory) or a PostgreSQL server. */
+export type DatabaseConfig = { readonly kind: 'pglite'; readonly dataDir: string | undefined } | { readonly kind: 'postgres'; readonly url: string };
+
+/**
+ * The validated configuration of the platform.
+ * `jwtSecret`: HS256 secret (≥ 32 characters). `masterKey`: 32 bytes wrapping the per-member data keys.
+ * `devSecretsFile`: set when the secrets came from (or were written to) `<dataDir>/dev-secrets.json`.
+ */
+export interface PlatformConfig {
+  readonly topology: Topology;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly host: string;
+  /** TCP port; 0 picks a free one (tests). */
+  readonly port: number;
+  readonly jwtSecret: string;
+  readonly masterKey: Buffer;
+  readonly logLevel: LogLevel;
+  /** Longest wait of a query's `consistentWith`, in milliseconds. */
+  readonly consistencyTimeoutMs: number;
+  readonly devSecretsFile?: string;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** The configuration could not be loaded; the message names the environment variable and what is wrong. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const blankAsUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = z.preprocess(blankAsUndefined, z.string().optional());
+const PORT_MESSAGE = 'must be a whole number from 0 to 65535';
+const port = z.preprocess(blankAsUndefined, z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(0, PORT_MESSAGE).max(65535, PORT_MESSAGE).optional());
+
+const environmentSchema = z.object({
+  SAMABAY_TOPOLOGY: z.preprocess(blankAsUndefined, z.enum(['single-node', 'single-server', 'distributed']).default('single-node')),
+  SAMABAY_DATA_DIR: z.preprocess(blankAsUndefined, z.string().default('./data')),
+  SAMABAY_DATABASE_URL: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// connection URL')
+      .optional(),
+  ),
+  SAMABAY_HOST: z.preprocess(blankAsUndefined, z.string().default('127.0.0.1')),
+  SAMABAY_PORT: port,
+  PORT: port,
+  SAMABAY_JWT_SECRET: z.preprocess(blankAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  SAMABAY_MASTER_KEY: optionalText,
+  NODE_ENV: z.preprocess(blankAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  SAMABAY_LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  SAMABAY_CONSISTENCY_TIMEOUT_MS: z.preprocess(blankAsUndefined, z.coerce.number({ error: 'must be milliseconds, 1 to 60000' }).int().min(1).max(60_000).default(5_000)),
+});
+
+/**
+ * Reads and validates the platform's environment variables (zod) at start-up:
+ * SAMABAY_TOPOLOGY (single-node), SAMABAY_DATA_DIR (./data), SAMABAY_DATABASE_URL (PostgreSQL
+ * instead of PGlite), SAMABAY_HOST (127.0.0.1), SAMABAY_PORT or PORT (4000), SAMABAY_JWT_SECRET,
+ * SAMABAY_MASTER_KEY (base64 of 32 bytes), NODE_ENV (development), SAMABAY_LOG_LEVEL (info),
+ * SAMABAY_CONSISTENCY_TIMEOUT_MS (5000).
+ * Outside production, a missing JWT secret or master key is generated once and kept in
+ * `<dataDir>/dev-secrets.json` (mode 0600) so tokens and sealed personal data survive restarts;
+ * in production both are required. Throws ConfigError naming the variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration — ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  if (vars.SAMABAY_TOPOLOGY !== 'single-node') {
+    throw new ConfigError(`SAMABAY_TOPOLOGY: "${vars.SAMABAY_TOPOLOGY}" is not composed by this build yet; use single-node (optionally with SAMABAY_DATABASE_URL)`);
+  }
+  const production = vars.NODE_ENV === 'production';
+  const dataDir = path.resolve(vars.SAMABAY_DATA_DIR);
+  let jwtSecret = vars.SAMABAY_JWT_SECRET;
+  let masterKeyText = vars.SAMABAY_MASTER_KEY;
+  let devSecretsFile: string | undefined;
+  if (production) {
+    if (!jwtSecret) throw new ConfigError('SAMABAY_JWT_SECRET: required when NODE_ENV=production (at least 32 characters)');
+    if (!masterKeyText) throw new ConfigError('SAMABAY_MASTER_KEY: required when NODE_ENV=production (base64 of 32 random bytes)');
+  } else if (!jwtSecret || !masterKeyText) {
+    devSecretsFile = path.join(dataDir, 'dev-secrets.json');
+    const devSecrets = loadOrCreateDevSecrets(devSecretsFile);
+    jwtSecret ??= devSecrets.jwtSecret;
+    masterKeyText ??= devSecrets.masterKey;
+  }
+  return {
+    topology: vars.SAMABAY_TOPOLOGY,
+    nodeEnv: vars.NODE_ENV,
+    dataDir,
+    database: vars.SAMABAY_DATABASE_URL ? { kind: 'postgres', url: vars.SAMABAY_DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    host: vars.SAMABAY_HOST,
+    port: vars.SAMABAY_PORT ?? vars.PORT ?? 4000,
+    jwtSecret: jwtSecret as string,
+    masterKey: decodeMasterKey(masterKeyText as string, devSecretsFile ? `SAMABAY_MASTER_KEY (or masterKey in ${devSecretsFile})` : 'SAMABAY_MASTER_KEY'),
+    logLevel: vars.SAMABAY_LOG_LEVEL,
+    consistencyTimeoutMs: vars.SAMABAY_CONSISTENCY_TIMEOUT_MS,
+    devSecretsFile,
+  };
+}
+
+/**
+ * A configuration for tests and tools: in-memory PGlite, a free port, fresh random secrets,
+ * silent logs. `overrides` replace any field.
+ */
+export function inMemoryConfig(overrides: Partial<PlatformConfig> = {}): PlatformConfig {
+  return {
+    topology: 'single-node',
+    nodeEnv: 'test',
+    dataDir: path.resolve('tmp'),
+    database: { kind: 'pglite', dataDir: undefined },
+    host: '127.0.0.1',
+    port: 0,
+    jwtSecret: randomBytes(32).toString('base64'),
+    masterKey: randomBytes(32),
+    logLevel: 'silent',
+    consistencyTimeoutMs: 5_000,
+    ...overrides,
+  };
+}
+
+interface DevSecrets {
+  readonly jwtSecret: string;
+  readonly masterKey: string;
+}
+
+const devSecretsSchema = z.object({ jwtSecret: z.string().min(32), masterKey: z.string().min(1) });
+
+function loadOrCreateDevSecrets(file: string): DevSecrets {
+  if (existsSync(file)) {
+    let content: unknown;
+    try {
+      content = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      throw new ConfigError(`${file} is not valid JSON; fix it or set SAMABAY_JWT_SECRET and SAMABAY_MASTER_KEY`);
+    }
+    const parsed = devSecretsSchema.safeParse(content);
+    if (!parsed.success) throw new ConfigError(`${file} must hold { jwtSecret (≥ 32 characters), masterKey (base64) }`);
+    return parsed.data;
+  }
+  const secrets: DevSecrets = { jwtSecret: randomBytes(48).toString('base64url'), masterKey: randomBytes(32).toString('base64') };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  return secrets;
+}
+
+function decodeMasterKey(text: string, variable: string): Buffer {
+  try {
+    return parseMasterKey(text);
+  } catch (error) {
+    throw new ConfigError(`${variable}: ${error instanceof Error ? error.message : 'invalid'} (e.g. \`openssl rand -base64 32\`)`);
+  }
+}

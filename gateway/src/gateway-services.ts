@@ -1,0 +1,22 @@
+import type { Membership } from '@samabay/membership';
+import type { ProjectionRunner } from '@samabay/projections';
+import type { SqlDatabase } from '@samabay/sql';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { PlatformConfig } from './config';
+
+/**
+ * What the Nest application is given by the composition root (platform.ts): the services are
+ * created outside Nest so that the same composition serves every topology and the tests.
+ */
+export interface GatewayServices {
+  readonly config: PlatformConfig;
+  readonly db: SqlDatabase;
+  readonly membership: Membership;
+  readonly runner: ProjectionRunner;
+  readonly registry: Registry;
+  readonly logger: Logger;
+}
+
+/** Injection token of {@link GatewayServices}. */
+export const GATEWAY_SERVICES = Symbol('GATEWAY_SERVICES');

@@ -1,0 +1,46 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../scalars/date.scalar';
+import { MoneyScalar } from '../scalars/money.scalar';
+import { MemberStatusEnum } from './member-status.enum';
+
+/**
+ * A member as the member-directory read model shows it to staff. Personal fields are null when the
+ * member was forgotten (crypto-shredded) or never recorded them. `shareCapital` is paise inside, rupees on the wire.
+ */
+@ObjectType('Member')
+export class MemberType {
+  @Field(() => String) memberNo!: string;
+  @Field(() => String) branchCode!: string;
+  @Field(() => MemberStatusEnum) status!: MemberStatusEnum;
+  @Field(() => Int) sharesHeld!: number;
+  @Field(() => MoneyScalar, { description: 'Share capital held, in rupees.' }) shareCapital!: number;
+  @Field(() => DateScalar) admissionDate!: string;
+  @Field(() => String, { nullable: true }) fullName!: string | null;
+  @Field(() => DateScalar, { nullable: true }) dateOfBirth!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true }) locality!: string | null;
+  @Field(() => String, { nullable: true }) nomineeName!: string | null;
+  @Field(() => String, { nullable: true }) nomineeRelation!: string | null;
+}
+
+/** One member of a page and the cursor that resumes right after it. */
+@ObjectType('MemberEdge')
+export class MemberEdgeType {
+  @Field(() => String) cursor!: string;
+  @Field(() => MemberType) node!: MemberType;
+}
+
+/** Whether another page follows, and the cursor to ask for it (`after`). */
+@ObjectType('PageInfo')
+export class PageInfoType {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+/** One page of members (cursor pagination) and how many match the filter in all. */
+@ObjectType('MemberConnection')
+export class MemberConnectionType {
+  @Field(() => [MemberEdgeType]) edges!: MemberEdgeType[];
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+  @Field(() => Int) totalCount!: number;
+}
