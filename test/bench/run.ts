@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: every benchmark in turn, printing numbers (never asserting on time).
+ * Arguments are passed to each (e.g. `npm run bench -- --postgres postgres://postgres@127.0.0.1:5432/test`).
+ */
+import { main as eventStoreBench } from './event-store.bench';
+import { main as importBench } from './import.bench';
+
+async function runAll(argv: readonly string[]): Promise<void> {
+  await eventStoreBench(argv);
+  await importBench(argv);
+}
+
+runAll(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

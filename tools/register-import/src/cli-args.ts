@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { MAX_ROWS_PER_CALL } from './platform-api';
+import { DEFAULT_BATCH_SIZE } from './importer';
+
+/** Where `npm start` serves GraphQL by default. */
+export const DEFAULT_GRAPHQL_URL = 'http://localhost:4000/graphql';
+
+/** The import command's options after parsing and checking. */
+export interface CliOptions {
+  readonly file: string;
+  readonly url: string;
+  readonly token: string | undefined;
+  readonly reportPath: string | undefined;
+  readonly batchSize: number;
+  readonly quiet: boolean;
+}
+
+/** The command line was wrong; `message` says how (and the CLI prints the usage). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The command's help text (printed for --help and after a usage error). */
+export const USAGE = `usage: npm run import -- <register.csv> [--url ${DEFAULT_GRAPHQL_URL}] [--token <jwt>] [--report rejects.csv] [--batch ${DEFAULT_BATCH_SIZE}] [--quiet]
+
+  <register.csv>  member register export (UTF-8 CSV, dates dd/mm/yyyy, rupees with 2 decimals)
+  --url           the running platform's GraphQL endpoint (env SAMABAY_GRAPHQL_URL)
+  --token         staff bearer token; \`npm start\` prints a development one (env SAMABAY_TOKEN keeps it out of shell history)
+  --report        write rejected rows to this CSV (line,member_no,field,reason); otherwise they are listed on stdout
+  --batch         rows per request, 1-${MAX_ROWS_PER_CALL}
+  --quiet         no progress output
+
+exit status: 0 every row imported, 3 finished with rejected rows, 1 could not finish (re-running is safe), 2 bad usage`;
+
+/**
+ * Parses `argv` (without node and script) with environment fallbacks SAMABAY_GRAPHQL_URL and
+ * SAMABAY_TOKEN. Returns 'help' for --help. Throws UsageError for unknown options, a missing file
+ * or a batch size outside 1–500.
+ */
+export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the register CSV file to import' : 'import one file at a time');
+  const batchText = values.batch ?? String(DEFAULT_BATCH_SIZE);
+  const batchSize = /^\d+$/.test(batchText) ? Number(batchText) : Number.NaN;
+  if (!(batchSize >= 1 && batchSize <= MAX_ROWS_PER_CALL)) throw new UsageError(`--batch must be a whole number from 1 to ${MAX_ROWS_PER_CALL}`);
+  const url = values.url ?? env.SAMABAY_GRAPHQL_URL ?? DEFAULT_GRAPHQL_URL;
+  if (!/^https?:\/\/\S+$/.test(url)) throw new UsageError('--url must be an http(s) URL such as ' + DEFAULT_GRAPHQL_URL);
+  return {
+    file: positionals[0],
+    url,
+    token: values.token ?? (env.SAMABAY_TOKEN || undefined),
+    reportPath: values.report,
+    batchSize,
+    quiet: values.quiet ?? false,
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      url: { type: 'string' },
+      token: { type: 'string' },
+      report: { type: 'string' },
+      batch: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
