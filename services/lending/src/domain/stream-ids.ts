@@ -1,0 +1,4 @@
+/** Stream of a loan (DESIGN §3 categories): 'loan-<loanId>', e.g. 'loan-SNG-L-000001'. */
+export function loanStreamId(loanId: string): string {
+  return `loan-${loanId}`;
+}
