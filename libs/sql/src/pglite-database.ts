@@ -1,4 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { lockDataDirectory, type DataDirectoryLock } from './data-directory-lock';
 import type { SqlDatabase, SqlExecutor, SqlListener, SqlResult } from './sql-database';
 import { quoteIdentifier } from './sql-database';
 import { SqlConnectionError, mapConnectionFailure } from './sql-errors';
@@ -13,12 +14,14 @@ export interface PgliteOptions {
 /**
  * Opens embedded PostgreSQL (PGlite, WebAssembly; ~3 s to start). One connection only: PGlite runs
  * one statement at a time and `transaction` (PGlite's own) holds it until COMMIT, so other queries
- * wait. Only one process may open a data directory. Row types match {@link openPostgres} (see
+ * wait. Only one process may open a data directory: `<dataDir>.lock` (the owner's pid) enforces it,
+ * and a second process gets SqlConnectionError naming the first. Row types match {@link openPostgres} (see
  * type-parsing.ts). Durability is PGlite's default (each commit is flushed; relaxedDurability off).
  * Throws SqlConnectionError when the directory cannot be opened, and on calls after `close`.
  */
 export async function openPglite(options: PgliteOptions = {}): Promise<SqlDatabase> {
   const where = options.dataDir === undefined ? 'in-memory PGlite' : `PGlite at ${options.dataDir}`;
+  const lock = options.dataDir === undefined ? undefined : await lockDataDirectory(options.dataDir);
   try {
     // PGlite ships ES modules that load WebAssembly; a dynamic import keeps CommonJS callers working.
     const { PGlite } = await import('@electric-sql/pglite');
@@ -26,8 +29,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<SqlDataba
       dataDir: options.dataDir,
       parsers: { [PG_TYPE_OIDS.int8]: keepAsText, [PG_TYPE_OIDS.date]: keepAsText, [PG_TYPE_OIDS.numeric]: keepAsText },
     });
-    return new PgliteDatabase(db, where);
+    return new PgliteDatabase(db, where, lock);
   } catch (error) {
+    await lock?.release();
     throw new SqlConnectionError(`cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
@@ -38,6 +42,7 @@ class PgliteDatabase implements SqlDatabase {
   constructor(
     private readonly db: PGlite,
     private readonly where: string,
+    private readonly lock?: DataDirectoryLock,
   ) {}
 
   async query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<Row>> {
@@ -70,6 +75,7 @@ class PgliteDatabase implements SqlDatabase {
 
   async close(): Promise<void> {
     if (!this.db.closed) await this.db.close();
+    await this.lock?.release();
   }
 
   private assertOpen(): void {
