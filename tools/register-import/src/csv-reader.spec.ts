@@ -28,6 +28,18 @@ describe('readRegister', () => {
     expect((items[0] as RegisterRecord).values.full_name).toBe('শান্তি সরকার');
   });
 
+  it('reads a file whose header ends in CRLF and whose rows end in LF, row by row', async () => {
+    const items = await readAll({ text: `${HEADER}\r\n${row('KLG-000001')}\n${row('KLG-000002')}\n` });
+    expect(lines(items)).toEqual([2, 3]);
+    expect(items.every((item) => item.kind === 'record')).toBe(true);
+  });
+
+  it('keeps a stray quote inside an unquoted field as part of the value instead of stopping the import', async () => {
+    const items = (await readAll({ text: `${HEADER}\n${row('KLG-000001', 'Rina "Rani" Das')}\n${row('KLG-000002')}\n` })) as RegisterRecord[];
+    expect(lines(items)).toEqual([2, 3]);
+    expect(items[0].values.full_name).toBe('Rina "Rani" Das');
+  });
+
   it('reads quoted fields with commas, doubled quotes and line breaks, keeping later line numbers physical (LF and CRLF)', async () => {
     for (const eol of ['\n', '\r\n']) {
       const text = [HEADER, row('KLG-000001', '"Thapa, Rekha"'), row('KLG-000002', `"Rekha${eol}Thapa ""Didi"""`), row('KLG-000003'), row('KLG-000004', `"a${eol}b${eol}c"`), row('KLG-000005')].join(eol);

@@ -66,7 +66,7 @@ function countMatches(values: readonly string[], pattern: RegExp): number {
  */
 export async function* readRegister(source: RegisterSource): AsyncGenerator<RegisterRecord | MalformedRecord> {
   const input: Readable = 'path' in source ? createReadStream(source.path) : Readable.from([Buffer.from(source.text, 'utf8')]);
-  const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, encoding: 'utf8' }));
+  const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n'], skip_empty_lines: true, encoding: 'utf8' }));
   input.on('error', (error) => parser.destroy(error));
 
   let header: number[] | undefined;
