@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    // kafkajs is unmaintained upstream: only the messaging adapter imports it, so it can be swapped (DESIGN §6).
+    files: ['**/*.ts'],
+    ignores: ['libs/messaging/src/kafkajs/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'kafkajs', message: 'Use @samabay/messaging: kafkajs stays inside libs/messaging/src/kafkajs (DESIGN §6).' }] }] },
+  },
+  {
     // Deciders and the domain kit are pure: no framework, no I/O, no clock from the platform.
     files: ['services/*/src/domain/**/*.ts'],
     rules: {

@@ -1,0 +1,41 @@
+import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError, KafkaJSAggregateError } from 'kafkajs';
+import { BrokerRequestFailedError, BrokerUnreachableError, InvalidMessageError, TopicNotFoundError } from '../errors';
+import { toMessagingError } from './kafkajs-errors';
+
+/** A broker error answer as kafkajs builds it (its typings take an Error or a string). */
+function protocolError(type: string, code: number, retriable: boolean, message: string): KafkaJSProtocolError {
+  return new KafkaJSProtocolError(Object.assign(new Error(message), { type, code, retriable }));
+}
+
+const context = { operation: 'publish', brokers: ['127.0.0.1:9092'], topics: ['samabay.membership.member.v1'] };
+
+describe('toMessagingError', () => {
+  it('maps a refused connection, also behind retries exhausted, to BrokerUnreachableError', () => {
+    const refused = new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:9092', { broker: '127.0.0.1:9092', code: 'ECONNREFUSED' });
+    const exhausted = new KafkaJSNumberOfRetriesExceeded(refused, { retryCount: 1, retryTime: 100 });
+    for (const error of [refused, exhausted]) {
+      const mapped = toMessagingError(error, context);
+      expect(mapped).toBeInstanceOf(BrokerUnreachableError);
+      expect(mapped).toMatchObject({ code: 'BROKER_UNREACHABLE', brokers: ['127.0.0.1:9092'] });
+      expect(mapped.message).toContain('ECONNREFUSED');
+    }
+  });
+
+  it('maps an unknown topic to TopicNotFoundError naming the topics', () => {
+    const unknown = protocolError('UNKNOWN_TOPIC_OR_PARTITION', 3, true, 'This server does not host this topic-partition');
+    expect(toMessagingError(new KafkaJSAggregateError('failed', [unknown]), context)).toEqual(expect.any(TopicNotFoundError));
+    expect(toMessagingError(new KafkaJSNumberOfRetriesExceeded(unknown, { retryCount: 5, retryTime: 1000 }), context)).toMatchObject({
+      code: 'TOPIC_NOT_FOUND',
+      topics: ['samabay.membership.member.v1'],
+    });
+  });
+
+  it('maps anything else to BrokerRequestFailedError naming the operation, and passes our errors through', () => {
+    const other = protocolError('POLICY_VIOLATION', 44, false, 'Request parameters do not satisfy the configured policy');
+    const mapped = toMessagingError(other, context);
+    expect(mapped).toBeInstanceOf(BrokerRequestFailedError);
+    expect(mapped).toMatchObject({ code: 'BROKER_REQUEST_FAILED', operation: 'publish' });
+    const ours = new InvalidMessageError('messages[0].key', 'bad key');
+    expect(toMessagingError(ours, context)).toBe(ours);
+  });
+});

@@ -1,0 +1,56 @@
+import { BrokerRequestFailedError, BrokerUnreachableError, MessagingError, TopicNotFoundError } from '../errors';
+
+/** What was being done when a kafkajs call failed, for the typed error. */
+export interface FailureContext {
+  readonly operation: string;
+  readonly brokers: readonly string[];
+  /** Topics the operation concerned (named by TopicNotFoundError). */
+  readonly topics?: readonly string[];
+}
+
+const CONNECTION_ERROR_NAMES = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSConnectionClosedError',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSBrokerNotFound',
+  'KafkaJSNoBrokerAvailableError',
+]);
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN']);
+
+/**
+ * Maps an error thrown by kafkajs to the port's typed errors: connection failures (also when they
+ * are the cause of KafkaJSNumberOfRetriesExceeded) → BrokerUnreachableError; an unknown topic →
+ * TopicNotFoundError; anything else → BrokerRequestFailedError. Our own errors pass through.
+ */
+export function toMessagingError(error: unknown, context: FailureContext): MessagingError {
+  if (error instanceof MessagingError) return error;
+  const chain = causeChain(error);
+  const connectionFailure = chain.find((link) => CONNECTION_ERROR_NAMES.has(link.name) || CONNECTION_ERROR_CODES.has(String(link.code)));
+  if (connectionFailure) return new BrokerUnreachableError(context.brokers, `${context.operation}: ${connectionFailure.message}`, { cause: error });
+  if (chain.some((link) => link.type === 'UNKNOWN_TOPIC_OR_PARTITION')) return new TopicNotFoundError(context.topics ?? [], { cause: error });
+  const root = chain[chain.length - 1];
+  const detail = root ? `${root.name}: ${root.message}` : String(error);
+  return new BrokerRequestFailedError(context.operation, detail, { cause: error });
+}
+
+interface ErrorLink {
+  readonly name: string;
+  readonly message: string;
+  readonly code?: unknown;
+  readonly type?: unknown;
+}
+
+/** The error, its causes and aggregated errors, outermost first (bounded against cycles). */
+function causeChain(error: unknown): ErrorLink[] {
+  const links: ErrorLink[] = [];
+  const pending: unknown[] = [error];
+  while (pending.length > 0 && links.length < 20) {
+    const current = pending.shift();
+    if (!(current instanceof Error)) continue;
+    const { code, type, cause, errors } = current as Error & { code?: unknown; type?: unknown; cause?: unknown; errors?: unknown };
+    links.push({ name: current.name, message: current.message, code, type });
+    if (cause !== undefined && cause !== current) pending.push(cause);
+    if (Array.isArray(errors)) pending.push(...errors);
+  }
+  return links;
+}

@@ -1,0 +1,26 @@
+import type { OutgoingMessage } from './message';
+
+/**
+ * Publishes messages to the broker (DESIGN §6). Implementations use an idempotent producer with
+ * `acks=all`, so a resolved `publish` means every message is durably acknowledged.
+ */
+export interface MessagePublisher {
+  /**
+   * Connects now (otherwise the first `publish` does). Throws BrokerUnreachableError when no broker
+   * answers within the configured retry budget.
+   */
+  connect(): Promise<void>;
+
+  /**
+   * Sends `messages` and resolves only after the broker acknowledged all of them. Messages with the
+   * same key land on the same partition in array order, and calls are sent one after the other in
+   * call order, so order per key holds across calls too. An empty array resolves at once.
+   * Throws InvalidMessageError (nothing sent), MessagingStateError (closed), TopicNotFoundError, BrokerUnreachableError or
+   * BrokerRequestFailedError; after a failure some messages may have been written: re-publishing is
+   * safe because consumers skip what they already applied.
+   */
+  publish(messages: readonly OutgoingMessage[]): Promise<void>;
+
+  /** Waits for publishes in progress, then disconnects. Idempotent. */
+  close(): Promise<void>;
+}
