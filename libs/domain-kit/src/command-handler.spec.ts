@@ -122,7 +122,7 @@ describe('CommandHandler', () => {
         businessDate: '2025-04-01',
         schemaVersion: 1,
         idempotencyKey: 'open-key-0001',
-        commandHash: commandHash('open', { kind: 'open', owner: 'synthetic-owner' }),
+        commandHash: commandHash('open', { kind: 'open', owner: 'synthetic-owner' }, '2025-04-01'),
       });
     });
 
@@ -229,6 +229,17 @@ describe('CommandHandler', () => {
       await expect(handler.execute(request('deposit-key-0001', { kind: 'deposit', paise: 1500 }, { payloadForHash: { amount: '16.00' } }))).rejects.toBeInstanceOf(
         IdempotencyKeyReusedError,
       );
+    });
+
+    it('rejects the key reused on another business date (fees and prices depend on it) and appends nothing', async () => {
+      const { handler, store, idempotency } = setup();
+      await openedBank(handler);
+      await handler.execute(request('deposit-key-0001', { kind: 'deposit', paise: 1500 }));
+      const otherDay = { context: context('deposit-key-0001', { businessDate: '2025-04-02' }) };
+      await expect(handler.execute(request('deposit-key-0001', { kind: 'deposit', paise: 1500 }, otherDay))).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+      const restarted = new CommandHandler({ store, idempotency, clock: () => NOW });
+      await expect(restarted.execute(request('deposit-key-0001', { kind: 'deposit', paise: 1500 }, otherDay))).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+      expect(await store.readStream(STREAM)).toHaveLength(2);
     });
 
     it('treats the same key in another scope as another command', async () => {
@@ -446,6 +457,22 @@ describe('CommandHandler', () => {
       const readSpy = jest.spyOn(store, 'readStream');
       await handler.execute(request('deposit-key-0001', { kind: 'deposit', paise: 1 }));
       expect(readSpy.mock.calls[0][1]?.fromRevision).toBe(0);
+    });
+  });
+
+  describe('readState', () => {
+    it('loads the current state and revision without appending, and an empty stream as the initial state', async () => {
+      const { handler, store } = setup();
+      expect(await handler.readState(piggyBank, STREAM)).toEqual({ state: piggyBank.initialState, revision: -1 });
+      await openedBank(handler);
+      await handler.execute(request('deposit-key-0001', { kind: 'deposit', paise: 300 }));
+      const appendSpy = jest.spyOn(store, 'appendToStream');
+      expect(await new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock: () => NOW }).readState(piggyBank, STREAM)).toEqual({
+        state: { opened: true, balance: 300, deposits: 1 },
+        revision: 1,
+      });
+      expect(await handler.readState(piggyBank, STREAM)).toMatchObject({ revision: 1 });
+      expect(appendSpy).not.toHaveBeenCalled();
     });
   });
 

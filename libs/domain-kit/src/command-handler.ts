@@ -44,7 +44,10 @@ export interface ExecuteCommandRequest<C, E extends DomainEvent, S> {
   readonly context: CommandContext;
   /** Separates commands that share one idempotency key (e.g. the two streams of one request). Default 'command'. */
   readonly idempotencyScope?: string;
-  /** What the hash covers (e.g. the payload before personal data was sealed with a random IV). Default: `command`. */
+  /**
+   * What the hash covers besides the command type and the context's business date (e.g. the payload
+   * with personal data replaced by keyed fingerprints: the hash is stored in plain sight). Default: `command`.
+   */
   readonly payloadForHash?: unknown;
   /** `branchCode` of the envelope (e.g. the member's branch). Default: the actor's branch. */
   readonly branchCode?: string;
@@ -122,6 +125,18 @@ export class CommandHandler {
     }
   }
 
+  /**
+   * The aggregate's current state and revision (-1: empty stream), loaded like a command would
+   * (through the hot cache, catching up on newer events), without deciding or appending anything.
+   * For an application that must know, before doing side effects such as creating a data key,
+   * whether the aggregate exists; the command's own decide still has the last word.
+   */
+  async readState<S>(decider: Decider<never, DomainEvent, S>, streamId: string): Promise<{ state: S; revision: number }> {
+    if (typeof streamId !== 'string' || streamId.length === 0) throw new ValidationError('streamId', 'streamId must be a non-empty string');
+    const { aggregate } = await this.streamQueue.run(streamId, () => this.load(decider, streamId, ''));
+    return { state: aggregate.state, revision: aggregate.revision };
+  }
+
   /** Forgets the cached state of a stream (e.g. after an operator repaired it); the next command reloads it. */
   evict(streamId: string): void {
     this.cache.evict(streamId);
@@ -130,7 +145,7 @@ export class CommandHandler {
   private async executeQueued<C, E extends DomainEvent, S>(request: ExecuteCommandRequest<C, E, S>, attempts: { count: number }): Promise<CommandAccepted<E>> {
     const { context, streamId } = request;
     const scope = request.idempotencyScope ?? DEFAULT_SCOPE;
-    const hash = commandHash(request.commandType, request.payloadForHash === undefined ? request.command : request.payloadForHash);
+    const hash = commandHash(request.commandType, request.payloadForHash === undefined ? request.command : request.payloadForHash, context.businessDate);
 
     const remembered = await this.idempotency.find(context.idempotencyKey, scope);
     if (remembered) return answerFromRecord<E>(remembered, hash);

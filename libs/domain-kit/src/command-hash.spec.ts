@@ -26,4 +26,10 @@ describe('commandHash', () => {
     expect(commandHash('PurchaseShares', { shares: 3, memberNo: 'SNG-000001' })).not.toBe(hash);
     expect(commandHash('ExitMember', { shares: 2, memberNo: 'SNG-000001' })).not.toBe(hash);
   });
+
+  it('covers the business date when given', () => {
+    const expected = createHash('sha256').update('{"businessDate":"2026-11-29","commandType":"PurchaseShares","payload":{"shares":1}}').digest('hex');
+    expect(commandHash('PurchaseShares', { shares: 1 }, '2026-11-29')).toBe(expected);
+    expect(commandHash('PurchaseShares', { shares: 1 }, '2026-11-28')).not.toBe(expected);
+  });
 });

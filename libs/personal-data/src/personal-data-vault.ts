@@ -42,6 +42,15 @@ export interface PersonalDataVault {
    * required on PGlite, whose single connection would otherwise wait on that transaction forever.
    */
   open(subjectId: string, sealed: SealedPersonalData, options?: OpenOptions): Promise<PersonalData | 'forgotten'>;
+  /**
+   * A keyed fingerprint of `data` for comparing, never for reading: lower-case hex HMAC-SHA256 of
+   * the canonical JSON of `data` (keys sorted) under a key derived with HKDF-SHA256 from the
+   * subject's data key. Equal data of one subject gives equal fingerprints; without the data key
+   * nobody can test a guess against it, and after `forget` nobody can at all. Creates the data key
+   * on first use, like `seal`. Throws PersonalDataError SUBJECT_FORGOTTEN after `forget`,
+   * BAD_SUBJECT_ID / BAD_PERSONAL_DATA for malformed input. `options.executor` as for `open`.
+   */
+  fingerprint(subjectId: string, data: PersonalData, options?: OpenOptions): Promise<string>;
   /** Deletes the subject's data key for good (idempotent) and evicts it from this process's cache. */
   forget(subjectId: string): Promise<void>;
 }

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { openPglite, openPostgres, quoteIdentifier, type SqlDatabase } from '@samabay/sql';
 import { PersonalDataError } from './personal-data-error';
 import type { PersonalData, PersonalDataVault, SealedPersonalData } from './personal-data-vault';
-import { createSqlPersonalDataVault, type SqlPersonalDataVaultOptions } from './sql-personal-data-vault';
+import { createSqlPersonalDataVault, MasterKeyMismatchError, type SqlPersonalDataVaultOptions } from './sql-personal-data-vault';
 
 const postgresUrl = process.env.SAMABAY_TEST_POSTGRES_URL?.trim();
 
@@ -63,11 +63,48 @@ function suite(name: string, open: () => Promise<SqlDatabase>, enabled = true): 
       expect(opened).toEqual(person);
     });
 
-    it('refuses to open with another master key, without revealing anything', async () => {
+    it('refuses to start with another master key than the vault was created with, naming no key material', async () => {
+      await (await vault()).seal(newSubject(), person);
+      const wrongKey = randomBytes(32);
+      const error = await createSqlPersonalDataVault({ db, schema, masterKey: wrongKey }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(MasterKeyMismatchError);
+      expect((error as Error).message).toMatch(/the master key does not match the one this vault was created with/);
+      for (const material of [wrongKey, masterKey]) {
+        expect((error as Error).message).not.toContain(material.toString('base64'));
+        expect((error as Error).message).not.toContain(material.toString('hex'));
+      }
+      await expect(vault()).resolves.toBeDefined();
+    });
+
+    it('checks a vault made before the key-check table against its existing data keys, then remembers the key', async () => {
+      const legacySchema = `${schema}_legacy`;
       const subject = newSubject();
-      const sealed = await (await vault()).seal(subject, person);
-      const stranger = await createSqlPersonalDataVault({ db, schema, masterKey: randomBytes(32) });
-      await expect(stranger.open(subject, sealed)).rejects.toThrow(/does not unwrap/);
+      await (await createSqlPersonalDataVault({ db, schema: legacySchema, masterKey })).seal(subject, person);
+      await db.exec(`DROP TABLE ${quoteIdentifier(legacySchema)}.master_key_check`);
+      await expect(createSqlPersonalDataVault({ db, schema: legacySchema, masterKey: randomBytes(32) })).rejects.toBeInstanceOf(MasterKeyMismatchError);
+      await expect(createSqlPersonalDataVault({ db, schema: legacySchema, masterKey })).resolves.toBeDefined();
+      const { rows } = await db.query(`SELECT check_value FROM ${quoteIdentifier(legacySchema)}.master_key_check`);
+      expect(rows).toHaveLength(1);
+      await expect(createSqlPersonalDataVault({ db, schema: legacySchema, masterKey: randomBytes(32) })).rejects.toBeInstanceOf(MasterKeyMismatchError);
+      await db.exec(`DROP SCHEMA ${quoteIdentifier(legacySchema)} CASCADE`);
+    });
+
+    it('fingerprints data with a key derived from the subject\'s data key: stable, per subject, per value, and gone after forget', async () => {
+      const v = await vault();
+      const [a, b] = [newSubject(), newSubject()];
+      const print = await v.fingerprint(a, person);
+      expect(print).toMatch(/^[0-9a-f]{64}$/);
+      expect(await (await vault({ keyCacheSize: 0 })).fingerprint(a, { ...person })).toBe(print);
+      expect(await v.fingerprint(a, { ...person, fullName: 'Test Member Dui' })).not.toBe(print);
+      expect(await v.fingerprint(b, person)).not.toBe(print);
+      const unkeyed = createHash('sha256').update(JSON.stringify(person)).digest('hex');
+      expect(print).not.toBe(unkeyed);
+      expect(await keyRows(a)).toHaveLength(1);
+      const sealed = await v.seal(a, person);
+      expect(await v.open(a, sealed)).toEqual(person);
+      await v.forget(a);
+      await expect(v.fingerprint(a, person)).rejects.toMatchObject({ code: 'SUBJECT_FORGOTTEN' });
+      await expect(v.fingerprint('', person)).rejects.toMatchObject({ code: 'BAD_SUBJECT_ID' });
     });
 
     it('binds sealed data to its subject: a copy moved to another subject does not open', async () => {

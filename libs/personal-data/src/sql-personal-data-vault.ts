@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from '@samabay/domain-kit';
 import { quoteIdentifier, type SqlDatabase, type SqlExecutor } from '@samabay/sql';
 import { gcmDecrypt, gcmEncrypt, IV_BYTES, TAG_BYTES } from './aes-gcm';
 import { DataKeyCache } from './data-key-cache';
@@ -22,6 +23,8 @@ export interface SqlPersonalDataVaultOptions {
 }
 
 const MAX_SUBJECT_ID_LENGTH = 200;
+const KEY_CHECK_LABEL = 'samabay.vault.check.v1';
+const FINGERPRINT_INFO = 'samabay.vault.fingerprint.v1';
 
 interface KeyRow {
   wrapped_key: string | null;
@@ -35,6 +38,11 @@ interface KeyRow {
  * key. `forget` replaces the wrapped key with NULL and stamps `forgotten_at` (the row stays as a
  * tombstone so no new key is ever made for the subject). Physical erasure of the old row version
  * follows PostgreSQL's VACUUM. Throws RangeError for a master key that is not 32 bytes.
+ *
+ * The first start stores a key-check value, HMAC-SHA256(masterKey, 'samabay.vault.check.v1'), in the
+ * one-row table `<schema>.master_key_check` (on a vault made before that table existed, an existing
+ * wrapped key must unwrap first); every later start compares it and throws {@link MasterKeyMismatchError}
+ * on a mismatch, so a wrong master key never mixes data keys of two master keys in one table.
  */
 export async function createSqlPersonalDataVault(options: SqlPersonalDataVaultOptions): Promise<PersonalDataVault> {
   if (!Buffer.isBuffer(options.masterKey) || options.masterKey.length !== KEY_BYTES) throw new RangeError(`the master key must be ${KEY_BYTES} bytes`);
@@ -54,7 +62,12 @@ export async function createSqlPersonalDataVault(options: SqlPersonalDataVaultOp
         created_at timestamptz NOT NULL DEFAULT now(),
         forgotten_at timestamptz,
         CHECK ((wrapped_key IS NULL) = (forgotten_at IS NOT NULL))
+      );
+      CREATE TABLE IF NOT EXISTS ${schema}.master_key_check (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        check_value text NOT NULL
       );`);
+    await verifyMasterKey(tx, schema, table, masterKey);
   });
 
   async function readKey(subjectId: string, executor: SqlExecutor = db): Promise<Buffer | 'forgotten' | 'none'> {
@@ -69,14 +82,14 @@ export async function createSqlPersonalDataVault(options: SqlPersonalDataVaultOp
     return key;
   }
 
-  async function keyForSealing(subjectId: string): Promise<Buffer> {
-    let key = await readKey(subjectId);
+  async function keyForSealing(subjectId: string, executor: SqlExecutor = db): Promise<Buffer> {
+    let key = await readKey(subjectId, executor);
     if (key === 'none') {
-      await db.query(`INSERT INTO ${table} (subject_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`, [
+      await executor.query(`INSERT INTO ${table} (subject_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`, [
         subjectId,
         wrapKey(masterKey, subjectId, randomBytes(KEY_BYTES)),
       ]);
-      key = await readKey(subjectId);
+      key = await readKey(subjectId, executor);
     }
     if (key === 'forgotten') throw new PersonalDataError('SUBJECT_FORGOTTEN', `subject ${subjectId} was forgotten; no personal data can be stored for it`, 'subjectId');
     if (key === 'none') throw new Error(`the data key of subject ${subjectId} vanished after it was created`);
@@ -102,6 +115,14 @@ export async function createSqlPersonalDataVault(options: SqlPersonalDataVaultOp
       return parsePlaintext(plaintext, subjectId);
     },
 
+    async fingerprint(subjectId, data, fingerprintOptions) {
+      validateSubjectId(subjectId);
+      const canonical = canonicalJson(validatePersonalData(data));
+      const dataKey = await keyForSealing(subjectId, fingerprintOptions?.executor);
+      const fingerprintKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), FINGERPRINT_INFO, KEY_BYTES));
+      return createHmac('sha256', fingerprintKey).update(canonical, 'utf8').digest('hex');
+    },
+
     async forget(subjectId) {
       validateSubjectId(subjectId);
       cache.evict(subjectId);
@@ -113,6 +134,34 @@ export async function createSqlPersonalDataVault(options: SqlPersonalDataVaultOp
       cache.evict(subjectId);
     },
   };
+}
+
+/** The vault's master key is not the one it was created with. The message carries no key material. */
+export class MasterKeyMismatchError extends Error {
+  constructor(schema: string) {
+    super(`the master key does not match the one this vault was created with (vault schema ${schema}); start with the original master key`);
+    this.name = 'MasterKeyMismatchError';
+  }
+}
+
+/** Stores the key-check value on first use; throws MasterKeyMismatchError when the stored one (or an existing data key) disagrees. */
+async function verifyMasterKey(tx: SqlExecutor, schema: string, table: string, masterKey: Buffer): Promise<void> {
+  const check = createHmac('sha256', masterKey).update(KEY_CHECK_LABEL, 'utf8').digest();
+  const { rows } = await tx.query<{ check_value: string }>(`SELECT check_value FROM ${schema}.master_key_check`);
+  if (rows.length > 0) {
+    const stored = Buffer.from(rows[0].check_value, 'base64');
+    if (stored.length !== check.length || !timingSafeEqual(stored, check)) throw new MasterKeyMismatchError(schema);
+    return;
+  }
+  const existing = await tx.query<{ subject_id: string; wrapped_key: string }>(`SELECT subject_id, wrapped_key FROM ${table} WHERE wrapped_key IS NOT NULL LIMIT 1`);
+  if (existing.rows.length > 0) {
+    try {
+      unwrapKey(masterKey, existing.rows[0].subject_id, existing.rows[0].wrapped_key);
+    } catch {
+      throw new MasterKeyMismatchError(schema);
+    }
+  }
+  await tx.query(`INSERT INTO ${schema}.master_key_check (id, check_value) VALUES (true, $1)`, [check.toString('base64')]);
 }
 
 /** Wrapped key text: base64 of iv (12) ‖ tag (16) ‖ encrypted key (32). */

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { CommandHandler, createSqlIdempotencyStore, DomainError, rupeesToPaise, type CommandContext } from '@samabay/domain-kit';
+import { canonicalJson, commandHash, CommandHandler, createSqlIdempotencyStore, DomainError, rupeesToPaise, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore } from '@samabay/event-store';
 import { createSqlPersonalDataVault } from '@samabay/personal-data';
 import { ProjectionRunner } from '@samabay/projections';
-import { openPglite, type SqlDatabase } from '@samabay/sql';
+import { openPglite, quoteIdentifier, type SqlDatabase } from '@samabay/sql';
 import { createMembership, DEFAULT_BRANCHES, defaultMembershipProducts, type ImportMemberInput, type Membership, type MemberStatus } from './index';
 
 /**
@@ -171,6 +171,49 @@ describe('membership on the real adapters', () => {
     expect(rejected).toEqual(Object.fromEntries(Object.entries(expected.rejected_lines).map(([line, reason]) => [line, byReason[reason]])));
     expect(Object.fromEntries([...accepted].map(([branch, totals]) => [branch, totals.members]))).toEqual(expected.accepted_by_branch);
     expect([...accepted.values()].reduce((sum, totals) => sum + totals.shares, 0)).toBe(expected.shares_total);
+  });
+
+  it('stores no plaintext personal data, and no unkeyed hash of it, in the events or the idempotency records of an admission', async () => {
+    const personal = { fullName: 'Privacy Scanmember', dateOfBirth: '1977-07-17', phone: '9812345670', locality: 'Hashguess Para' };
+    const nominee = { name: 'Guessable Heir', relation: 'grandniece' };
+    const input = { branchCode: 'KLG', personal, nominee, shares: 3 };
+    const businessDate = '2026-11-29';
+    const accepted = await membership.commands.admitMember(input, context(businessDate, 'privacy-scan-admission'));
+    const events = (await store.readStream(accepted.streamId)).concat((await store.readStream('branch-KLG')).filter((event) => event.metadata.idempotencyKey === 'privacy-scan-admission'));
+    expect(events.map((event) => event.type).sort()).toEqual(['MemberAdmitted', 'MemberNumberReserved']);
+
+    const stored: string[] = [JSON.stringify(events.map(({ type, data, metadata }) => ({ type, data, metadata })))];
+    for (const schema of ['commands_main', 'eventstore_main']) {
+      const { rows: tables } = await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [schema]);
+      for (const { table_name } of tables) {
+        const { rows } = await db.query<{ dump: string | null }>(`SELECT json_agg(t)::text AS dump FROM ${quoteIdentifier(schema)}.${quoteIdentifier(table_name)} t`);
+        stored.push(rows[0].dump ?? '');
+      }
+    }
+    const everything = stored.join('\n');
+    expect(everything).toContain(accepted.memberNo);
+
+    const plaintextPayloads: unknown[] = [
+      { branchCode: 'KLG', memberNo: null, personal, nominee, shares: 3 },
+      { branchCode: 'KLG', personal, nominee, shares: 3 },
+      input,
+      personal,
+      nominee,
+    ];
+    const guesses = new Set<string>();
+    const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+    for (const payload of plaintextPayloads) {
+      guesses.add(sha256(canonicalJson(payload)));
+      for (const commandType of ['AdmitMember', 'ReserveMemberNumber']) {
+        guesses.add(commandHash(commandType, payload));
+        guesses.add(commandHash(commandType, payload, businessDate));
+      }
+    }
+    for (const value of [...Object.values(personal), ...Object.values(nominee)]) {
+      guesses.add(sha256(value));
+      expect(everything).not.toContain(value);
+    }
+    for (const guess of guesses) expect(everything).not.toContain(guess);
   });
 
   it('admits a member whose write the directory shows once the runner reached the command position', async () => {

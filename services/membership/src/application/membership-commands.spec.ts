@@ -4,6 +4,7 @@ import {
   InMemoryEventStore,
   InMemoryIdempotencyStore,
   type CommandContext,
+  type CommandOutcome,
 } from '@samabay/domain-kit';
 import type { MembershipProducts } from '../domain/membership-products';
 import { InMemoryPersonalDataVault } from '../testing/in-memory-personal-data-vault';
@@ -12,7 +13,7 @@ import { MembershipCommandService } from './membership-commands';
 import type { AdmitMemberInput, ImportMemberInput } from './membership-inputs';
 import type { OpenDuesLookup } from './open-dues';
 
-const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1 } }];
+const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 } }];
 /** 2026-11-29 18:00 in Kolkata. */
 const clock = (): Date => new Date('2026-11-29T12:30:00Z');
 
@@ -41,10 +42,10 @@ const legacyRow: ImportMemberInput = {
   status: 'ACTIVE',
 };
 
-async function setup(options: { openDues?: OpenDuesLookup } = {}) {
+async function setup(options: { openDues?: OpenDuesLookup; onOutcome?: (outcome: CommandOutcome) => void } = {}) {
   const store = new InMemoryEventStore();
   const vault = new InMemoryPersonalDataVault();
-  const handler = new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock });
+  const handler = new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock, onOutcome: options.onOutcome });
   const commands = new MembershipCommandService({ handler, vault, products, clock, openDues: options.openDues ?? (async () => []) });
   await commands.ensureBranches(DEFAULT_BRANCHES, context({ idempotencyKey: 'ensure-default-branches' }));
   const eventCount = async (): Promise<number> => (await store.readAll()).length;
@@ -170,13 +171,81 @@ describe('admitMember', () => {
     ['a member number of another branch', { memberNo: 'KLG-000500' }, {}, 'MEMBER_NO_BRANCH_MISMATCH', 'memberNo'],
     ['a bad phone number', { personal: { ...admission.personal, phone: '12345' } }, {}, 'INVALID_PHONE', 'personal.phone'],
     ['a nominee without relation', { nominee: { name: 'Someone', relation: ' ' } }, {}, 'EMPTY_RELATION', 'nominee.relation'],
-  ])('rejects %s naming the field, appending and sealing nothing', async (_label, change, contextChange, code, field) => {
+    ['a NUL in the name', { personal: { ...admission.personal, fullName: 'A\u0000B' } }, {}, 'INVALID_CHARACTERS', 'personal.fullName'],
+    ['a C1 control character in the name', { personal: { ...admission.personal, fullName: 'Synthetic\u009bMember' } }, {}, 'INVALID_CHARACTERS', 'personal.fullName'],
+    ['a NUL in the phone', { personal: { ...admission.personal, phone: '980000\u00000002' } }, {}, 'INVALID_CHARACTERS', 'personal.phone'],
+    ['a NUL in the locality', { personal: { ...admission.personal, locality: 'Synthetic\u0000Lane' } }, {}, 'INVALID_CHARACTERS', 'personal.locality'],
+    ['a NUL in the nominee name', { nominee: { name: 'Some\u0000one', relation: 'sister' } }, {}, 'INVALID_CHARACTERS', 'nominee.name'],
+    ['a NUL in the nominee relation', { nominee: { name: 'Someone', relation: 'sis\u0000ter' } }, {}, 'INVALID_CHARACTERS', 'nominee.relation'],
+    ['a name of a zero-width space only', { personal: { ...admission.personal, fullName: ' \u200b ' } }, {}, 'EMPTY_NAME', 'personal.fullName'],
+    ['a nominee name of invisible characters only', { nominee: { name: '\u200b\ufeff', relation: 'sister' } }, {}, 'EMPTY_NAME', 'nominee.name'],
+    ['2147483647 shares (above the limit of 10,000 a member)', { shares: 2_147_483_647 }, {}, 'SHARES_ABOVE_LIMIT', 'shares'],
+  ])('rejects %s naming the field, appending, keying and sealing nothing', async (_label, change, contextChange, code, field) => {
     const { vault, commands, eventCount } = await setup();
     const before = await eventCount();
     const error = await rejection(commands.admitMember({ ...admission, ...change }, context(contextChange)));
     expect([error.code, error.field]).toEqual([code, field]);
     expect(await eventCount()).toBe(before);
     expect(vault.sealCount).toBe(0);
+    expect(vault.hasKey('SNG-000001')).toBe(false);
+  });
+
+  it('stores personal text in Unicode NFC, so a decomposed retry of the same name is the same command', async () => {
+    const { store, vault, commands } = await setup();
+    const key = context();
+    const decomposed = { ...admission, personal: { ...admission.personal, fullName: 'Jose\u0301 Synthe\u0301tique' }, nominee: { name: 'Ame\u0301lie Test', relation: 'sister' } };
+    const first = await commands.admitMember(decomposed, key);
+    const [admitted] = await store.readStream(`member-${first.memberNo}`);
+    const data = admitted.data as { personal: never; nominee: never };
+    expect(await vault.open(first.memberNo, data.personal)).toMatchObject({ fullName: 'Jos\u00e9 Synth\u00e9tique' });
+    expect(await vault.open(first.memberNo, data.nominee)).toEqual({ name: 'Am\u00e9lie Test', relation: 'sister' });
+    const precomposed = { ...decomposed, personal: { ...decomposed.personal, fullName: 'Jos\u00e9 Synth\u00e9tique' } };
+    expect((await commands.admitMember(precomposed, key)).replayed).toBe(true);
+  });
+
+  it('rejects a retry with the same key but other personal data at the member step, with the number it had reserved', async () => {
+    const { store, commands, eventCount } = await setup();
+    const key = context();
+    await commands.admitMember(admission, key);
+    const count = await eventCount();
+    for (const other of [
+      { ...admission, personal: { ...admission.personal, fullName: 'Another Synthetic' } },
+      { ...admission, personal: { ...admission.personal, dateOfBirth: '1985-04-13' } },
+      { ...admission, nominee: { name: 'Synthetic Nominee', relation: 'brother' } },
+      { ...admission, nominee: null },
+    ]) {
+      const error = await rejection(commands.admitMember(other, key));
+      expect([error.code, error.field]).toEqual(['IDEMPOTENCY_KEY_REUSED', 'idempotencyKey']);
+    }
+    expect(await eventCount()).toBe(count);
+    expect((await store.readStream('branch-SNG')).filter((event) => event.type === 'MemberNumberReserved')).toHaveLength(1);
+  });
+
+  it('rejects the same key on another business date (the date decides fee and share price)', async () => {
+    const { commands, eventCount } = await setup();
+    await commands.admitMember(admission, context({ idempotencyKey: 'same-key-other-day', businessDate: '2026-11-28' }));
+    const count = await eventCount();
+    const error = await rejection(commands.admitMember(admission, context({ idempotencyKey: 'same-key-other-day', businessDate: '2026-11-29' })));
+    expect([error.code, error.field]).toEqual(['IDEMPOTENCY_KEY_REUSED', 'idempotencyKey']);
+    expect(await eventCount()).toBe(count);
+  });
+
+  it('reports the number reservation to metrics as ReserveMemberNumber, not as a second AdmitMember', async () => {
+    const outcomes: CommandOutcome[] = [];
+    const { commands } = await setup({ onOutcome: (outcome) => outcomes.push(outcome) });
+    outcomes.length = 0;
+    await commands.admitMember(admission, context());
+    expect(outcomes.map((outcome) => [outcome.commandType, outcome.result])).toEqual([
+      ['ReserveMemberNumber', 'accepted'],
+      ['AdmitMember', 'accepted'],
+    ]);
+  });
+
+  it('keeps numbering automatically after an explicit high number such as DHT-999999', async () => {
+    const { commands } = await setup();
+    expect((await commands.admitMember({ ...admission, branchCode: 'DHT' }, context())).memberNo).toBe('DHT-000001');
+    expect((await commands.admitMember({ ...admission, branchCode: 'DHT', memberNo: 'DHT-999999' }, context())).memberNo).toBe('DHT-999999');
+    expect((await commands.admitMember({ ...admission, branchCode: 'DHT' }, context())).memberNo).toBe('DHT-000002');
   });
 
   it('takes an explicit free number and rejects it the second time', async () => {
@@ -251,6 +320,8 @@ describe('importMember', () => {
     ['a blank name', { memberNo: 'KLG-000047', personal: { ...legacyRow.personal, fullName: '   ' } }, 'EMPTY_NAME', 'personal.fullName'],
     ['an unknown status', { memberNo: 'KLG-000093', status: 'SUSPENDED' as never }, 'INVALID_STATUS', 'status'],
     ['an admission date after today', { memberNo: 'KLG-000200', admissionDate: '2026-11-30' }, 'BUSINESS_DATE_IN_FUTURE', 'admissionDate'],
+    ['a holding above the limit of 10,000 shares', { memberNo: 'KLG-000201', sharesHeld: 10_001 }, 'SHARES_ABOVE_LIMIT', 'sharesHeld'],
+    ['a NUL in the name', { memberNo: 'KLG-000202', personal: { ...legacyRow.personal, fullName: 'Purnima\u0000Testdas' } }, 'INVALID_CHARACTERS', 'personal.fullName'],
   ])('rejects %s, appending nothing', async (_label, change, code, field) => {
     const { commands, eventCount } = await setup();
     await commands.importMember(legacyRow, context());
@@ -307,6 +378,37 @@ describe('purchaseShares, changeNominee, exitMember', () => {
     const seals = vault.sealCount;
     const error = await rejection(commands.changeNominee({ memberNo, nominee: { name: ' ', relation: 'son' } }, context()));
     expect([error.code, error.field]).toEqual(['EMPTY_NAME', 'nominee.name']);
+    expect(vault.sealCount).toBe(seals);
+  });
+
+  it('rejects a purchase that would take the holding above 10,000 shares, appending nothing', async () => {
+    const { commands, eventCount } = await setup();
+    const { memberNo } = await commands.admitMember({ ...admission, shares: 10 }, context());
+    const before = await eventCount();
+    for (const shares of [9_991, 2_147_483_647]) {
+      const error = await rejection(commands.purchaseShares({ memberNo, shares }, context()));
+      expect([error.code, error.field]).toEqual(['SHARES_ABOVE_LIMIT', 'shares']);
+    }
+    expect(await eventCount()).toBe(before);
+    expect((await commands.purchaseShares({ memberNo, shares: 9_990 }, context())).events[0].data).toMatchObject({ sharesHeld: 10_000 });
+  });
+
+  it('rejects a nominee change for an unknown member without making a data key for it', async () => {
+    const { vault, commands, eventCount } = await setup();
+    const before = await eventCount();
+    const error = await rejection(commands.changeNominee({ memberNo: 'SNG-000999', nominee: { name: 'Synthetic Heir', relation: 'son' } }, context()));
+    expect([error.code, error.field]).toEqual(['MEMBER_NOT_FOUND', 'memberNo']);
+    expect(vault.hasKey('SNG-000999')).toBe(false);
+    expect(vault.sealCount).toBe(0);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('rejects a nominee change with a control character before sealing anything', async () => {
+    const { vault, commands } = await setup();
+    const { memberNo } = await commands.admitMember(admission, context());
+    const seals = vault.sealCount;
+    const error = await rejection(commands.changeNominee({ memberNo, nominee: { name: 'New\u0000Heir', relation: 'son' } }, context()));
+    expect([error.code, error.field]).toEqual(['INVALID_CHARACTERS', 'nominee.name']);
     expect(vault.sealCount).toBe(seals);
   });
 

@@ -30,7 +30,7 @@ import type {
   PurchaseSharesInput,
 } from './membership-inputs';
 import type { OpenDuesLookup } from './open-dues';
-import { normalizeNominee, normalizePersonal, sealMemberData, sealNominee } from './personal-data-sealing';
+import { fingerprintMemberData, fingerprintNominee, normalizeNominee, normalizePersonal, sealMemberData, sealNominee } from './personal-data-sealing';
 
 /** An accepted member command: the member stream's answer plus the member number it concerns. */
 export interface MemberCommandAccepted extends CommandAccepted<MemberEvent> {
@@ -59,8 +59,10 @@ export interface MembershipCommands {
   openBranch(input: OpenBranchInput, context: CommandContext): Promise<CommandAccepted<BranchEvent>>;
   /**
    * Admits a new member on the business date: fee + shares × face value in force then (DESIGN §8).
-   * Reserves the member number on the branch stream (scope 'reserve-member-number'), seals the
-   * personal data, then writes the new `member-<memberNo>` stream. Rejects, besides field validation:
+   * Reserves the member number on the branch stream (scope 'reserve-member-number'; its hash covers
+   * only branch, requested number and command type), seals the personal data, then writes the new
+   * `member-<memberNo>` stream, whose hash covers the personal data only as keyed fingerprints (so the
+   * same key with other personal data is IDEMPOTENCY_KEY_REUSED there). Rejects, besides field validation:
    * BRANCH_NOT_FOUND (branchCode), DUPLICATE_MEMBER_NUMBER / MEMBER_NO_BRANCH_MISMATCH (memberNo). A
    * number whose prefix names another branch is reported as DUPLICATE_MEMBER_NUMBER when a member holds it.
    */
@@ -72,7 +74,10 @@ export interface MembershipCommands {
   importMember(input: ImportMemberInput, context: CommandContext): Promise<MemberCommandAccepted>;
   /** Buys more shares. Rejects INVALID_SHARES, MEMBER_NOT_FOUND, MEMBER_EXITED. */
   purchaseShares(input: PurchaseSharesInput, context: CommandContext): Promise<MemberCommandAccepted>;
-  /** Replaces the nominee (sealed). Rejects EMPTY_NAME / EMPTY_RELATION, MEMBER_NOT_FOUND, MEMBER_EXITED. */
+  /**
+   * Replaces the nominee (sealed). Rejects EMPTY_NAME / EMPTY_RELATION / INVALID_CHARACTERS, MEMBER_NOT_FOUND
+   * (checked before the vault is touched, so no data key is made for an unknown member), MEMBER_EXITED.
+   */
   changeNominee(input: ChangeNomineeInput, context: CommandContext): Promise<MemberCommandAccepted>;
   /** The member exits with the share capital refunded. Rejects MEMBER_NOT_FOUND, MEMBER_ALREADY_EXITED, OPEN_DUES. */
   exitMember(input: ExitMemberInput, context: CommandContext): Promise<MemberCommandAccepted>;
@@ -94,6 +99,9 @@ export interface MembershipCommandDeps {
 }
 
 const RESERVATION_SCOPE = 'reserve-member-number';
+/** Own command types of the two branch-side steps, so that metrics do not count the outer command twice. */
+const RESERVATION_COMMAND_TYPE = 'ReserveMemberNumber';
+const FOREIGN_NUMBER_COMMAND_TYPE = 'ExplainForeignMemberNumber';
 const FOREIGN_NUMBER_SCOPE = 'explain-foreign-member-number';
 
 /** The command side of membership, on the shared CommandHandler. See {@link MembershipCommands}. */
@@ -128,12 +136,13 @@ export class MembershipCommandService implements MembershipCommands {
     const personal = normalizePersonal(input.personal);
     const nominee = normalizeNominee(input.nominee);
     const requestedMemberNo = input.memberNo ?? undefined;
-    const payloadForHash = { branchCode: input.branchCode, memberNo: requestedMemberNo ?? null, personal, nominee, shares: input.shares };
     const today = this.today();
     assessAdmission({ branchCode: input.branchCode, businessDate: context.businessDate, today, shares: input.shares, personal, nominee }, this.deps.products);
     if (requestedMemberNo !== undefined) parseMemberNo(requestedMemberNo);
 
-    const memberNo = await this.reserveMemberNumber(input.branchCode, requestedMemberNo, 'AdmitMember', payloadForHash, context);
+    const memberNo = await this.reserveMemberNumber(input.branchCode, requestedMemberNo, 'AdmitMember', context);
+    const fingerprints = await fingerprintMemberData(this.deps.vault, memberNo, personal, nominee);
+    const payloadForHash = { branchCode: input.branchCode, memberNo: requestedMemberNo ?? null, ...fingerprints, shares: input.shares };
     const sealed = await sealMemberData(this.deps.vault, memberNo, personal, nominee);
     const command: MemberCommand = {
       type: 'AdmitMember',
@@ -155,20 +164,13 @@ export class MembershipCommandService implements MembershipCommands {
     validateCommandContext(importContext);
     const personal = normalizePersonal(input.personal);
     const nominee = normalizeNominee(input.nominee);
-    const payloadForHash = {
-      memberNo: input.memberNo,
-      branchCode: input.branchCode,
-      admissionDate,
-      personal,
-      nominee,
-      sharesHeld: input.sharesHeld,
-      status: input.status,
-    };
     const today = this.today();
     const request = { memberNo: input.memberNo, branchCode: input.branchCode, businessDate: admissionDate, today, sharesHeld: input.sharesHeld, status: input.status, personal, nominee };
     assessImport(request, this.deps.products);
 
-    const memberNo = await this.reserveMemberNumber(input.branchCode, input.memberNo, 'ImportMember', payloadForHash, importContext);
+    const memberNo = await this.reserveMemberNumber(input.branchCode, input.memberNo, 'ImportMember', importContext);
+    const fingerprints = await fingerprintMemberData(this.deps.vault, memberNo, personal, nominee);
+    const payloadForHash = { memberNo: input.memberNo, branchCode: input.branchCode, admissionDate, ...fingerprints, sharesHeld: input.sharesHeld, status: input.status };
     const sealed = await sealMemberData(this.deps.vault, memberNo, personal, nominee);
     return this.executeOnMember(memberNo, 'ImportMember', { type: 'ImportMember', ...request, ...sealed }, importContext, payloadForHash);
   }
@@ -183,8 +185,10 @@ export class MembershipCommandService implements MembershipCommands {
     validateCommandContext(context);
     parseMemberNo(input.memberNo);
     const nominee = normalizeNominee(input.nominee);
-    // Validated before sealing: the vault must not be asked to seal (or key) what is rejected anyway.
+    // Validated, and the member known to exist, before the vault is asked to key, fingerprint or seal anything.
     validateNominee(nominee as NonNullable<typeof nominee>);
+    await this.requireMemberExists(input.memberNo);
+    const nomineeFingerprint = await fingerprintNominee(this.deps.vault, input.memberNo, nominee as NonNullable<typeof nominee>);
     const sealedNominee = await sealNominee(this.deps.vault, input.memberNo, nominee as NonNullable<typeof nominee>);
     const command: MemberCommand = {
       type: 'ChangeNominee',
@@ -194,7 +198,7 @@ export class MembershipCommandService implements MembershipCommands {
       nominee: nominee as NonNullable<typeof nominee>,
       sealedNominee,
     };
-    return this.executeOnMember(input.memberNo, 'ChangeNominee', command, context, { memberNo: input.memberNo, nominee });
+    return this.executeOnMember(input.memberNo, 'ChangeNominee', command, context, { memberNo: input.memberNo, nominee: nomineeFingerprint });
   }
 
   async exitMember(input: ExitMemberInput, context: CommandContext): Promise<MemberCommandAccepted> {
@@ -204,28 +208,34 @@ export class MembershipCommandService implements MembershipCommands {
     return this.executeOnMember(input.memberNo, 'ExitMember', command, context, { memberNo: input.memberNo });
   }
 
-  /** Takes a member number on the branch stream; a retry with the same key gets the same number back. */
-  private async reserveMemberNumber(
-    branchCode: string,
-    requestedMemberNo: string | undefined,
-    commandType: string,
-    payloadForHash: unknown,
-    context: CommandContext,
-  ): Promise<string> {
+  /**
+   * Takes a member number on the branch stream; a retry with the same key gets the same number back.
+   * The hash covers no personal data (nothing to fingerprint it with before the number exists): the
+   * outer command type, the branch and the requested number; the member step compares the rest.
+   */
+  private async reserveMemberNumber(branchCode: string, requestedMemberNo: string | undefined, forCommand: string, context: CommandContext): Promise<string> {
     const command: BranchCommand = requestedMemberNo === undefined ? { type: 'ReserveMemberNumber', branchCode } : { type: 'ReserveMemberNumber', branchCode, requestedMemberNo };
+    const payloadForHash = { forCommand, branchCode, requestedMemberNo: requestedMemberNo ?? null };
     let accepted: CommandAccepted<BranchEvent>;
     try {
-      accepted = await this.executeOnBranch(branchCode, commandType, command, context, RESERVATION_SCOPE, payloadForHash);
+      accepted = await this.executeOnBranch(branchCode, RESERVATION_COMMAND_TYPE, command, context, RESERVATION_SCOPE, payloadForHash);
     } catch (error) {
       if (requestedMemberNo !== undefined && error instanceof DomainError && error.code === 'MEMBER_NO_BRANCH_MISMATCH') {
         // A number of another branch's register: say "duplicate" if a member holds it (always rejects).
-        await this.executeOnMember(requestedMemberNo, commandType, { type: 'ExplainForeignMemberNumber', memberNo: requestedMemberNo, branchCode }, context, payloadForHash, FOREIGN_NUMBER_SCOPE);
+        const explain: MemberCommand = { type: 'ExplainForeignMemberNumber', memberNo: requestedMemberNo, branchCode };
+        await this.executeOnMember(requestedMemberNo, FOREIGN_NUMBER_COMMAND_TYPE, explain, context, payloadForHash, FOREIGN_NUMBER_SCOPE);
       }
       throw error;
     }
     const reservation = accepted.events.find((event) => event.type === 'MemberNumberReserved');
     if (!reservation || reservation.type !== 'MemberNumberReserved') throw new Error(`the reservation on ${accepted.streamId} returned no member number`);
     return reservation.data.memberNo;
+  }
+
+  /** @throws DomainError MEMBER_NOT_FOUND (memberNo) when the member stream is empty. */
+  private async requireMemberExists(memberNo: string): Promise<void> {
+    const { state } = await this.deps.handler.readState(this.memberDecider, memberStreamId(memberNo));
+    if (state === null) throw new DomainError('MEMBER_NOT_FOUND', `member ${memberNo} does not exist`, 'memberNo');
   }
 
   private executeOnBranch(

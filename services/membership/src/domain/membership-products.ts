@@ -11,6 +11,8 @@ export interface MembershipTerms {
   readonly shareFaceValuePaise: number;
   /** Fewest whole shares a new member must buy on admission. */
   readonly minimumShares: number;
+  /** Most whole shares one member may hold (on admission, import and after a purchase). */
+  readonly maxSharesPerMember: number;
 }
 
 /** The effective-dated schedule of membership terms, oldest first (see `termsOn` in the domain kit). */

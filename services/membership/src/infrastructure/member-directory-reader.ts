@@ -28,7 +28,7 @@ export interface MemberRecord {
 export interface ListMembersQuery {
   readonly branchCode?: string | null;
   readonly status?: MemberStatus | null;
-  /** Case-insensitive substring of the member number or the name; blank = no filter. At most 100 characters. */
+  /** Case-insensitive substring of the member number or the name (compared in NFC); blank = no filter. At most 100 characters, no control characters. */
   readonly search?: string | null;
   /** Page size, 1–500. Default 50. */
   readonly first?: number | null;
@@ -63,7 +63,7 @@ export interface MemberDirectoryReader {
   findMember(memberNo: string): Promise<MemberRecord | null>;
   /**
    * Keyset-paginated members. Throws ValidationError INVALID_PAGE_SIZE (first), INVALID_CURSOR (after),
-   * INVALID_BRANCH_CODE (branchCode), INVALID_STATUS (status), SEARCH_TOO_LONG (search).
+   * INVALID_BRANCH_CODE (branchCode), INVALID_STATUS (status), SEARCH_TOO_LONG / INVALID_CHARACTERS (search).
    */
   listMembers(query: ListMembersQuery): Promise<MemberPage>;
   /** Every opened branch, by branch code. */
@@ -122,10 +122,12 @@ export class SqlMemberDirectoryReader implements MemberDirectoryReader {
     if (branchCode !== null) assertBranchCode(branchCode);
     const status = query.status ?? null;
     if (status !== null) assertMemberStatus(status);
-    const search = query.search?.trim().toLowerCase() || null;
+    const search = query.search?.normalize('NFC').trim().toLowerCase() || null;
     if (search !== null && search.length > MAX_SEARCH_LENGTH) {
       throw new ValidationError('search', `search must be at most ${MAX_SEARCH_LENGTH} characters`, 'SEARCH_TOO_LONG');
     }
+    // PostgreSQL text cannot carry NUL: without this the query fails as an internal error.
+    if (search !== null && /\p{Cc}/u.test(search)) throw new ValidationError('search', 'search must not contain control characters', 'INVALID_CHARACTERS');
     const after = query.after ? decodeMemberCursor(query.after) : null;
 
     const { rows } = await this.db.query<{ total_count: string; page: MemberRow[] | null }>(

@@ -4,14 +4,18 @@ import path from 'node:path';
 import { termsOn } from '@samabay/domain-kit';
 import { defaultMembershipProducts, loadMembershipProducts, parseMembershipProducts } from './membership-products-config';
 
-const entry = (effectiveFrom: string, admissionFeePaise = 500, shareFaceValuePaise = 1000, minimumShares = 1) => ({
+const entry = (effectiveFrom: string, admissionFeePaise = 500, shareFaceValuePaise = 1000, minimumShares = 1, maxSharesPerMember = 10_000) => ({
   effectiveFrom,
-  terms: { admissionFeePaise, shareFaceValuePaise, minimumShares },
+  terms: { admissionFeePaise, shareFaceValuePaise, minimumShares, maxSharesPerMember },
 });
 
 describe('membership product configuration', () => {
-  it('ships today\'s terms: Rs 5 admission fee, Rs 10 a share, at least one share', () => {
-    expect(termsOn(defaultMembershipProducts(), '2026-11-29')).toEqual({ admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1 });
+  it('ships today\'s terms: Rs 5 admission fee, Rs 10 a share, at least one share, at most 10,000 (provisional) a member', () => {
+    expect(termsOn(defaultMembershipProducts(), '2026-11-29')).toEqual({ admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 });
+  });
+
+  it('keeps a note beside an entry out of the schedule', () => {
+    expect(parseMembershipProducts({ admission: [{ ...entry('1995-01-01'), note: 'to be confirmed by the co-operative' }] })).toEqual([entry('1995-01-01')]);
   });
 
   it('covers every admission date of the legacy register (from 1995)', () => {
@@ -30,6 +34,8 @@ describe('membership product configuration', () => {
     ['fractional paise', { admission: [entry('1995-01-01', 5.5)] }, 'admission.0.terms.admissionFeePaise'],
     ['a free share', { admission: [entry('1995-01-01', 500, 0)] }, 'admission.0.terms.shareFaceValuePaise'],
     ['zero minimum shares', { admission: [entry('1995-01-01', 500, 1000, 0)] }, 'admission.0.terms.minimumShares'],
+    ['no share limit', { admission: [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1 } }] }, 'admission.0.terms.maxSharesPerMember'],
+    ['a share limit below the minimum', { admission: [entry('1995-01-01', 500, 1000, 5, 4)] }, 'admission.0.terms.maxSharesPerMember'],
     ['an unknown field', { admission: [{ ...entry('1995-01-01'), rate: '5' }] }, 'admission.0'],
     ['two entries on one date', { admission: [entry('1995-01-01'), entry('1995-01-01', 600)] }, 'admission'],
     ['amounts as text', { admission: [entry('1995-01-01', '500' as unknown as number)] }, 'admission.0.terms.admissionFeePaise'],

@@ -14,13 +14,19 @@ const membershipProductsFileSchema = z
         z
           .object({
             effectiveFrom: z.string().refine(isValidIsoDate, 'must be a real date written YYYY-MM-DD'),
+            note: z.string().optional(),
             terms: z
               .object({
                 admissionFeePaise: paise,
                 shareFaceValuePaise: paise.refine((value) => value > 0, 'must be more than 0'),
                 minimumShares: z.number().int().min(1),
+                maxSharesPerMember: z.number().int().min(1).max(1_000_000_000),
               })
-              .strict(),
+              .strict()
+              .refine((terms) => terms.minimumShares <= terms.maxSharesPerMember, {
+                message: 'minimumShares must not exceed maxSharesPerMember',
+                path: ['maxSharesPerMember'],
+              }),
           })
           .strict(),
       )
@@ -34,8 +40,9 @@ const membershipProductsFileSchema = z
 
 /**
  * Validates parsed membership product configuration (the shape of config/membership-products.json:
- * `{ source?, admission: [{ effectiveFrom: 'YYYY-MM-DD', terms: { admissionFeePaise, shareFaceValuePaise, minimumShares } }] }`,
- * amounts in integer paise) and returns it as an effective-dated schedule, oldest first.
+ * `{ source?, admission: [{ effectiveFrom: 'YYYY-MM-DD', note?, terms: { admissionFeePaise, shareFaceValuePaise, minimumShares,
+ * maxSharesPerMember } }] }`, amounts in integer paise) and returns it as an effective-dated schedule
+ * ({ effectiveFrom, terms } entries; a `note` is documentation only), oldest first.
  * Throws Error naming `origin` and every offending path.
  */
 export function parseMembershipProducts(raw: unknown, origin = 'membership products'): MembershipProducts {
@@ -44,7 +51,9 @@ export function parseMembershipProducts(raw: unknown, origin = 'membership produ
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
     throw new Error(`invalid ${origin}: ${problems}`);
   }
-  return [...parsed.data.admission].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  return parsed.data.admission
+    .map(({ effectiveFrom, terms }) => ({ effectiveFrom, terms }))
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
 }
 
 /** Reads and validates a membership products JSON file. Throws Error for an unreadable file, bad JSON or a bad shape. */
@@ -60,7 +69,8 @@ export function loadMembershipProducts(filePath: string): MembershipProducts {
 
 /**
  * The co-operative's membership products from services/membership/config/membership-products.json
- * (DESIGN §8; today Rs 5 admission fee = 500 paise, Rs 10 share face value = 1000 paise, at least one share).
+ * (DESIGN §8; today Rs 5 admission fee = 500 paise, Rs 10 share face value = 1000 paise, at least one share,
+ * at most 10,000 shares per member — a provisional limit the co-operative must confirm).
  * The build copies config/ beside the compiled code, so the same relative path serves src/ and dist/.
  * Throws Error when the file is missing or invalid.
  */

@@ -12,7 +12,7 @@ import { MemberDirectoryProjection } from './member-directory-projection';
 import { SqlMemberDirectoryReader, type MemberRecord } from './member-directory-reader';
 import { vaultOpener } from './personal-data-opener';
 
-const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1 } }];
+const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 } }];
 const clock = (): Date => new Date('2026-11-29T06:00:00Z');
 let keys = 0;
 const context = (businessDate = '2026-11-29'): CommandContext => ({
@@ -262,6 +262,8 @@ describe('listMembers', () => {
     ['a malformed branch code', { branchCode: 'sng' }, 'INVALID_BRANCH_CODE', 'branchCode'],
     ['an unknown status', { status: 'GONE' }, 'INVALID_STATUS', 'status'],
     ['an over-long search', { search: 'x'.repeat(101) }, 'SEARCH_TOO_LONG', 'search'],
+    ['a NUL in the search (PostgreSQL text cannot hold it)', { search: 'a\u0000b' }, 'INVALID_CHARACTERS', 'search'],
+    ['a control character in the search', { search: 'a\u0085b' }, 'INVALID_CHARACTERS', 'search'],
   ])('rejects %s', async (_label, query, code, field) => {
     const error = await reader.listMembers(query).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);

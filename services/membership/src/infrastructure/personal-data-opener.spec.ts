@@ -13,6 +13,9 @@ describe('vaultOpener', () => {
         calls.push(args);
         return { fullName: 'Opened Name' };
       },
+      fingerprint: async () => {
+        throw new Error('not used');
+      },
       forget: async () => undefined,
     };
     const sealed: SealedPersonalData = { v: 1, alg: 'A256GCM', iv: 'aXY=', ciphertext: 'Y3Q=', tag: 'dGFn' };

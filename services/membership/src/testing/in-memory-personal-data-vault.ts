@@ -1,16 +1,19 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { canonicalJson } from '@samabay/domain-kit';
 import type { PersonalData, PersonalDataVault, SealedPersonalData } from '@samabay/personal-data';
 import { PersonalDataError } from '@samabay/personal-data';
 
 /**
  * A PersonalDataVault for unit tests: "sealing" files the data away in memory and returns an
  * envelope that holds only a reference (so events can be checked for plaintext), bound to the
- * subject. `forget` makes a subject's envelopes open as 'forgotten'. `failNextSeals(n)` makes the
+ * subject. `fingerprint` is an HMAC under a random per-subject key (like the real vault's, unguessable
+ * without it). `forget` makes a subject's envelopes open as 'forgotten'. `failNextSeals(n)` makes the
  * next n seals throw (to test a crash between reserving a member number and writing the member).
  */
 export class InMemoryPersonalDataVault implements PersonalDataVault {
   private readonly sealed = new Map<string, { subjectId: string; data: PersonalData }>();
   private readonly forgotten = new Set<string>();
-  private readonly subjects = new Set<string>();
+  private readonly subjects = new Map<string, Buffer>();
   private counter = 0;
   private failures = 0;
   /** Number of successful seal calls. */
@@ -21,8 +24,7 @@ export class InMemoryPersonalDataVault implements PersonalDataVault {
       this.failures--;
       throw new Error('vault unavailable (injected)');
     }
-    if (this.forgotten.has(subjectId)) throw new PersonalDataError('SUBJECT_FORGOTTEN', `subject ${subjectId} was forgotten`, 'subjectId');
-    this.subjects.add(subjectId);
+    this.keyFor(subjectId);
     this.sealCount++;
     const reference = `ref-${++this.counter}`;
     this.sealed.set(reference, { subjectId, data: { ...data } });
@@ -37,8 +39,24 @@ export class InMemoryPersonalDataVault implements PersonalDataVault {
     return { ...entry.data };
   }
 
+  async fingerprint(subjectId: string, data: PersonalData): Promise<string> {
+    return createHmac('sha256', this.keyFor(subjectId)).update(canonicalJson(data), 'utf8').digest('hex');
+  }
+
+  /** Whether a data key was ever made for the subject (by seal or fingerprint). */
+  hasKey(subjectId: string): boolean {
+    return this.subjects.has(subjectId);
+  }
+
   async forget(subjectId: string): Promise<void> {
     this.forgotten.add(subjectId);
+  }
+
+  private keyFor(subjectId: string): Buffer {
+    if (this.forgotten.has(subjectId)) throw new PersonalDataError('SUBJECT_FORGOTTEN', `subject ${subjectId} was forgotten`, 'subjectId');
+    const key = this.subjects.get(subjectId) ?? randomBytes(32);
+    this.subjects.set(subjectId, key);
+    return key;
   }
 
   /** Makes the next `count` seal calls throw. */

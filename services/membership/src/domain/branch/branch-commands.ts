@@ -6,9 +6,11 @@ export interface OpenBranch {
 }
 
 /**
- * Take a member number from the branch's register. Without `requestedMemberNo` the next number after
- * the highest one taken is allocated (gaps are never reused: a number once printed on a passbook stays
- * that member's). With it (register import, or staff keeping a paper number) exactly that number is taken.
+ * Take a member number from the branch's register. Without `requestedMemberNo` the next free number
+ * after the last automatically allocated one is taken (before the first: after the highest taken),
+ * skipping numbers already taken; past 999999 it wraps to the lowest free number. A number once
+ * taken is never handed out again (it stays that member's, exited or not). With `requestedMemberNo`
+ * (register import, or staff keeping a paper number) exactly that number is taken.
  */
 export interface ReserveMemberNumber {
   readonly type: 'ReserveMemberNumber';

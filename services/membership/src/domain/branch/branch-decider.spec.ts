@@ -1,6 +1,7 @@
-import { givenWhenThen } from '@samabay/domain-kit';
-import { branchDecider } from './branch-decider';
+import { DomainError, givenWhenThen } from '@samabay/domain-kit';
+import { branchDecider, type BranchState } from './branch-decider';
 import type { BranchEvent } from './branch-events';
+import type { TakenSequences } from './taken-sequences';
 
 const opened: BranchEvent = { type: 'BranchOpened', data: { branchCode: 'KLG', name: 'Kalighat' } };
 const reserved = (sequence: number, allocation: 'auto' | 'requested'): BranchEvent => ({
@@ -39,11 +40,40 @@ describe('branch decider: ReserveMemberNumber', () => {
     spec.given([opened]).when({ type: 'ReserveMemberNumber', branchCode: 'KLG' }).then([reserved(1, 'auto')]);
   });
 
-  it('allocates the number after the highest taken, never reusing a gap', () => {
+  it('before any automatic number, continues above the highest number taken (an imported register)', () => {
     spec
-      .given([opened, reserved(1, 'auto'), reserved(42, 'requested'), reserved(7, 'requested')])
+      .given([opened, reserved(42, 'requested'), reserved(7, 'requested')])
       .when({ type: 'ReserveMemberNumber', branchCode: 'KLG' })
       .then([reserved(43, 'auto')]);
+  });
+
+  it('continues after the last automatic number, skipping numbers taken explicitly', () => {
+    spec
+      .given([opened, reserved(1, 'auto'), reserved(2, 'auto'), reserved(3, 'requested'), reserved(5, 'requested')])
+      .when({ type: 'ReserveMemberNumber', branchCode: 'KLG' })
+      .then([reserved(4, 'auto')]);
+    spec
+      .given([opened, reserved(1, 'auto'), reserved(2, 'requested'), reserved(3, 'requested'), reserved(4, 'auto'), reserved(5, 'requested')])
+      .when({ type: 'ReserveMemberNumber', branchCode: 'KLG' })
+      .then([reserved(6, 'auto')]);
+  });
+
+  it('keeps numbering after one explicit high number (a register typo such as KLG-999999)', () => {
+    spec
+      .given([opened, reserved(1, 'auto'), reserved(2, 'auto'), reserved(999_999, 'requested')])
+      .when({ type: 'ReserveMemberNumber', branchCode: 'KLG' })
+      .then([reserved(3, 'auto')]);
+  });
+
+  it('takes the lowest free number once automatic numbering reached the top', () => {
+    spec
+      .given([opened, reserved(1, 'requested'), reserved(2, 'auto'), reserved(4, 'requested'), reserved(999_998, 'requested'), reserved(999_999, 'auto')])
+      .when({ type: 'ReserveMemberNumber', branchCode: 'KLG' })
+      .then([reserved(3, 'auto')]);
+  });
+
+  it('takes the lowest free number when the highest number taken before any automatic one is the top', () => {
+    spec.given([opened, reserved(999_999, 'requested')]).when({ type: 'ReserveMemberNumber', branchCode: 'KLG' }).then([reserved(1, 'auto')]);
   });
 
   it('takes a requested number that is free, even below the highest', () => {
@@ -82,7 +112,32 @@ describe('branch decider: ReserveMemberNumber', () => {
     spec.given([]).when({ type: 'ReserveMemberNumber', branchCode: 'XYZ', requestedMemberNo: 'KLG-000091' }).thenThrows('BRANCH_NOT_FOUND', 'branchCode');
   });
 
-  it('rejects auto-allocation when every six-digit number is used', () => {
-    spec.given([opened, reserved(999_999, 'requested')]).when({ type: 'ReserveMemberNumber', branchCode: 'KLG' }).thenThrows('MEMBER_NUMBERS_EXHAUSTED', 'branchCode');
+  // A register with all 999,999 numbers is built directly: folding 999,999 events would take minutes.
+  const register = (free: readonly number[]): TakenSequences => {
+    const chunks = Array.from({ length: 977 }, () => new Uint32Array(32).fill(0xffffffff));
+    for (const sequence of free) chunks[Math.floor(sequence / 1024)][(sequence % 1024) >>> 5] &= ~(1 << (sequence % 32));
+    return { chunks, highest: 999_999, count: 999_999 - free.length };
+  };
+  const branchWith = (taken: TakenSequences, lastAuto: number | null): BranchState => ({ opened: true, branchCode: 'KLG', name: 'Kalighat', taken, lastAuto });
+
+  it('finds the one free number left anywhere in a full register', () => {
+    for (const lastAuto of [null, 1, 600_000, 999_999]) {
+      expect(branchDecider.decide({ type: 'ReserveMemberNumber', branchCode: 'KLG' }, branchWith(register([543_210]), lastAuto))).toEqual([reserved(543_210, 'auto')]);
+    }
+  });
+
+  it('rejects auto-allocation only when all 999,999 numbers are taken', () => {
+    for (const lastAuto of [null, 999_999]) {
+      const error = (() => {
+        try {
+          branchDecider.decide({ type: 'ReserveMemberNumber', branchCode: 'KLG' }, branchWith(register([]), lastAuto));
+        } catch (caught) {
+          return caught;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ code: 'MEMBER_NUMBERS_EXHAUSTED', field: 'branchCode' });
+    }
   });
 });

@@ -5,7 +5,7 @@ export type BranchOpened = DomainEvent<'BranchOpened', { readonly branchCode: st
 
 /**
  * A member number was taken from the branch's register before the member's own stream is written.
- * `allocation`: 'auto' = next after the highest taken; 'requested' = a number chosen by the caller
+ * `allocation`: 'auto' = next free after the last automatic one; 'requested' = a number chosen by the caller
  * (the legacy register's own numbers). `sequence` is the number's six-digit part as an integer.
  */
 export type MemberNumberReserved = DomainEvent<

@@ -7,6 +7,7 @@
  */
 const CHUNK_BITS = 1024;
 const WORDS_PER_CHUNK = CHUNK_BITS / 32;
+const FULL_WORD = 0xffffffff;
 
 export interface TakenSequences {
   /** chunks[i] holds sequences i*1024 … i*1024+1023; undefined = none taken there. */
@@ -25,6 +26,27 @@ export function isSequenceTaken(taken: TakenSequences, sequence: number): boolea
   if (!chunk) return false;
   const bit = sequence % CHUNK_BITS;
   return (chunk[bit >>> 5] & (1 << (bit & 31))) !== 0;
+}
+
+/**
+ * The smallest sequence in (`after`, `max`] that is not taken, or undefined when all are. Skips
+ * untouched chunks and full 32-bit words, so even a full register is searched in ~31,000 steps.
+ */
+export function nextFreeSequence(taken: TakenSequences, after: number, max: number): number | undefined {
+  let sequence = Math.max(after + 1, 1);
+  while (sequence <= max) {
+    const chunk = taken.chunks[Math.floor(sequence / CHUNK_BITS)];
+    if (!chunk) return sequence;
+    const bit = sequence % CHUNK_BITS;
+    const word = chunk[bit >>> 5];
+    if (word === FULL_WORD) {
+      sequence += 32 - (bit & 31);
+      continue;
+    }
+    if ((word & (1 << (bit & 31))) === 0) return sequence;
+    sequence++;
+  }
+  return undefined;
 }
 
 /** A new set with `sequence` added (the same set if it was already taken). Never mutates `taken`. */

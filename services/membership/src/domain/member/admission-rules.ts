@@ -3,7 +3,7 @@ import type { MembershipProducts } from '../membership-products';
 import { parseMemberNo } from '../member-number';
 import type { AdmitMember, ImportMember } from './member-commands';
 import { assertMemberStatus } from './member-status';
-import { requireBusinessDate, requireShares, validateNominee, validatePersonalDetails } from './member-validation';
+import { requireBusinessDate, requireHoldingWithinLimit, requireShares, validateNominee, validatePersonalDetails } from './member-validation';
 import { membershipTermsOn, sharesValuePaise } from './terms-in-force';
 
 /** What the stateless admission rules need: an AdmitMember before its number is reserved and its data sealed. */
@@ -23,7 +23,7 @@ export interface AdmissionAmounts {
  * The application runs it before reserving a member number so that a rejected admission appends
  * nothing anywhere; the member decider runs it again.
  * @throws ValidationError (INVALID_BRANCH_CODE, BAD_DATE, BUSINESS_DATE_IN_FUTURE, EMPTY_NAME, ADMITTED_BEFORE_BIRTH,
- *   INVALID_PHONE, INVALID_SHARES, BELOW_MINIMUM_SHARES, …), DomainError NO_TERMS_IN_FORCE / AMOUNT_TOO_LARGE.
+ *   INVALID_PHONE, INVALID_CHARACTERS, INVALID_SHARES, BELOW_MINIMUM_SHARES, SHARES_ABOVE_LIMIT, …), DomainError NO_TERMS_IN_FORCE / AMOUNT_TOO_LARGE.
  */
 export function assessAdmission(request: AdmissionRequest, products: MembershipProducts): AdmissionAmounts {
   assertBranchCode(request.branchCode);
@@ -32,6 +32,7 @@ export function assessAdmission(request: AdmissionRequest, products: MembershipP
   if (request.nominee !== null && request.nominee !== undefined) validateNominee(request.nominee);
   const terms = membershipTermsOn(products, admissionDate, 'businessDate');
   const shares = requireShares(request.shares, 'shares', terms.minimumShares);
+  requireHoldingWithinLimit(shares, terms.maxSharesPerMember, 'shares');
   const shareCapitalPaise = sharesValuePaise(shares, terms.shareFaceValuePaise, 'shares');
   return {
     shareFaceValuePaise: terms.shareFaceValuePaise,
@@ -56,7 +57,7 @@ export interface ImportAmounts {
  * register is what it is, today's minimum does not apply to the past. Whether the number's prefix
  * matches the branch is left to the reservation, which first reports an unknown branch as such.
  * @throws ValidationError INVALID_MEMBER_NO (memberNo), INVALID_BRANCH_CODE, BAD_DATE,
- *   BUSINESS_DATE_IN_FUTURE (admissionDate), EMPTY_NAME, ADMITTED_BEFORE_BIRTH, INVALID_SHARES (sharesHeld),
+ *   BUSINESS_DATE_IN_FUTURE (admissionDate), EMPTY_NAME, ADMITTED_BEFORE_BIRTH, INVALID_SHARES / SHARES_ABOVE_LIMIT (sharesHeld),
  *   INVALID_STATUS, …; DomainError NO_TERMS_IN_FORCE.
  */
 export function assessImport(request: ImportRequest, products: MembershipProducts): ImportAmounts {
@@ -68,5 +69,6 @@ export function assessImport(request: ImportRequest, products: MembershipProduct
   const sharesHeld = requireShares(request.sharesHeld, 'sharesHeld');
   assertMemberStatus(request.status);
   const terms = membershipTermsOn(products, admissionDate, 'admissionDate');
+  requireHoldingWithinLimit(sharesHeld, terms.maxSharesPerMember, 'sharesHeld');
   return { shareFaceValuePaise: terms.shareFaceValuePaise, shareCapitalPaise: sharesValuePaise(sharesHeld, terms.shareFaceValuePaise, 'sharesHeld') };
 }

@@ -7,8 +7,8 @@ import type { MemberEvent } from './member-events';
 
 /** Rs 5 + Rs 10 a share until 2030; from 2030-04-01 (a made-up revision) Rs 7 + Rs 20 a share, at least 2. */
 const products: MembershipProducts = [
-  { effectiveFrom: '1990-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1 } },
-  { effectiveFrom: '2030-04-01', terms: { admissionFeePaise: 700, shareFaceValuePaise: 2000, minimumShares: 2 } },
+  { effectiveFrom: '1990-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 } },
+  { effectiveFrom: '2030-04-01', terms: { admissionFeePaise: 700, shareFaceValuePaise: 2000, minimumShares: 2, maxSharesPerMember: 500 } },
 ];
 const spec = givenWhenThen(createMemberDecider(products));
 
@@ -110,8 +110,46 @@ describe('member decider: AdmitMember', () => {
     spec.given([]).when({ ...admit, businessDate: '2030-05-01', today: '2030-05-01', shares: 1 }).thenThrows('BELOW_MINIMUM_SHARES', 'shares');
   });
 
-  it('rejects a share amount beyond a safe integer of paise', () => {
-    spec.given([]).when({ ...admit, shares: Number.MAX_SAFE_INTEGER }).thenThrows('AMOUNT_TOO_LARGE', 'shares');
+  it('rejects a share amount beyond a safe integer of paise (under a limit that allows it)', () => {
+    const unlimited = givenWhenThen(createMemberDecider([{ effectiveFrom: '1990-01-01', terms: { ...products[0].terms, maxSharesPerMember: Number.MAX_SAFE_INTEGER } }]));
+    unlimited.given([]).when({ ...admit, shares: Number.MAX_SAFE_INTEGER }).thenThrows('AMOUNT_TOO_LARGE', 'shares');
+  });
+
+  it.each([10_001, 2_147_483_647, Number.MAX_SAFE_INTEGER])('rejects %p shares, above the product limit of 10,000 per member', (shares) => {
+    spec.given([]).when({ ...admit, shares }).thenThrows('SHARES_ABOVE_LIMIT', 'shares');
+  });
+
+  it('accepts exactly the product limit', () => {
+    const events = createMemberDecider(products).decide({ ...admit, shares: 10_000 }, null);
+    expect(events[0].data).toMatchObject({ shares: 10_000, shareCapitalPaise: 10_000_000 });
+  });
+
+  it.each<[string, string, string]>([
+    ['fullName', 'A\u0000B', 'personal.fullName'],
+    ['fullName', 'Test\u0085Member', 'personal.fullName'],
+    ['fullName', 'Test\u007fMember', 'personal.fullName'],
+    ['fullName', 'Test\tMember', 'personal.fullName'],
+    ['phone', '98000\u000000001', 'personal.phone'],
+    ['locality', 'Test\u0000Lane', 'personal.locality'],
+  ])('rejects a control character in personal.%s as INVALID_CHARACTERS', (key, value, field) => {
+    spec.given([]).when({ ...admit, personal: { ...admit.personal, [key]: value } }).thenThrows('INVALID_CHARACTERS', field);
+  });
+
+  it.each<[string, { name: string; relation: string }, string]>([
+    ['name', { name: 'Test\u0000Nominee', relation: 'son' }, 'nominee.name'],
+    ['relation', { name: 'Test Nominee', relation: 's\u0000n' }, 'nominee.relation'],
+  ])('rejects a control character in the nominee %s as INVALID_CHARACTERS', (_key, nominee, field) => {
+    spec.given([]).when({ ...admit, nominee }).thenThrows('INVALID_CHARACTERS', field);
+  });
+
+  it.each(['\u200b', ' \u200b\u200d ', '\ufeff', '\u2060\u00a0'])('rejects a name of only invisible characters %j as EMPTY_NAME', (fullName) => {
+    spec.given([]).when({ ...admit, personal: { ...admit.personal, fullName } }).thenThrows('EMPTY_NAME', 'personal.fullName');
+    spec.given([]).when({ ...admit, nominee: { name: fullName, relation: 'son' } }).thenThrows('EMPTY_NAME', 'nominee.name');
+  });
+
+  it('keeps a name whose joiners sit between visible letters (Bengali conjuncts use ZWJ/ZWNJ)', () => {
+    const events = createMemberDecider(products).decide({ ...admit, personal: { ...admit.personal, fullName: 'র\u200dয' } }, null);
+    expect(events).toHaveLength(1);
   });
 
   it.each([' ', '', '\t'])('rejects the blank name %p', (fullName) => {
@@ -194,6 +232,14 @@ describe('member decider: ImportMember (legacy register)', () => {
     spec.given([]).when({ ...legacy, sharesHeld }).thenThrows('INVALID_SHARES', 'sharesHeld');
   });
 
+  it('rejects a holding above the product limit of 10,000 shares', () => {
+    spec.given([]).when({ ...legacy, sharesHeld: 10_001 }).thenThrows('SHARES_ABOVE_LIMIT', 'sharesHeld');
+  });
+
+  it('rejects a control character in the name', () => {
+    spec.given([]).when({ ...legacy, personal: { ...legacy.personal, fullName: 'Legacy\u0000Member' } }).thenThrows('INVALID_CHARACTERS', 'personal.fullName');
+  });
+
   it('rejects a status the register should not have', () => {
     spec.given([]).when({ ...legacy, status: 'SUSPENDED' as never }).thenThrows('INVALID_STATUS', 'status');
   });
@@ -261,6 +307,19 @@ describe('member decider: PurchaseShares', () => {
 
   it.each([0, -1, 0.5])('rejects %p shares', (shares) => {
     spec.given([admitted]).when({ ...purchase, shares }).thenThrows('INVALID_SHARES', 'shares');
+  });
+
+  it('takes the holding up to the product limit, and not one share beyond', () => {
+    spec
+      .given([admitted])
+      .when({ ...purchase, shares: 9_999 })
+      .then([{ type: 'SharesPurchased', data: { memberNo: 'SNG-000123', sharesPurchased: 9_999, shareFaceValuePaise: 1000, amountPaise: 9_999_000, sharesHeld: 10_000, shareCapitalPaise: 10_000_000 } }]);
+    spec.given([admitted]).when({ ...purchase, shares: 10_000 }).thenThrows('SHARES_ABOVE_LIMIT', 'shares');
+    spec.given([admitted]).when({ ...purchase, shares: 2_147_483_647 }).thenThrows('SHARES_ABOVE_LIMIT', 'shares');
+  });
+
+  it('applies the limit in force on the business date', () => {
+    spec.given([admitted]).when({ ...purchase, businessDate: '2030-05-01', today: '2030-05-01', shares: 500 }).thenThrows('SHARES_ABOVE_LIMIT', 'shares');
   });
 
   it('rejects an unknown member', () => {

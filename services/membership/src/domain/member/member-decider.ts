@@ -6,7 +6,7 @@ import { assessAdmission, assessImport } from './admission-rules';
 import type { AdmitMember, ChangeNominee, ExitMember, ImportMember, MemberCommand, PurchaseShares } from './member-commands';
 import type { MemberEvent } from './member-events';
 import type { MemberSnapshot, MemberState } from './member-state';
-import { requireBusinessDate, requireShares, validateNominee } from './member-validation';
+import { requireBusinessDate, requireHoldingWithinLimit, requireShares, validateNominee } from './member-validation';
 import { membershipTermsOn, sharesValuePaise } from './terms-in-force';
 
 /**
@@ -14,7 +14,8 @@ import { membershipTermsOn, sharesValuePaise } from './terms-in-force';
  * effective-dated membership configuration; the decider stays pure (it only reads that data).
  * Rejections, besides the validation of {@link assessAdmission} / {@link assessImport}:
  * DUPLICATE_MEMBER_NUMBER (the stream already holds a member), MEMBER_NOT_FOUND, MEMBER_EXITED,
- * MEMBER_ALREADY_EXITED, OPEN_DUES, MEMBER_NO_BRANCH_MISMATCH (field memberNo); BUSINESS_DATE_BEFORE_ADMISSION (businessDate).
+ * MEMBER_ALREADY_EXITED, OPEN_DUES, MEMBER_NO_BRANCH_MISMATCH (field memberNo); BUSINESS_DATE_BEFORE_ADMISSION (businessDate);
+ * SHARES_ABOVE_LIMIT (field shares) when a purchase would take the holding above the product's maxSharesPerMember.
  */
 export function createMemberDecider(products: MembershipProducts): Decider<MemberCommand, MemberEvent, MemberState> {
   return {
@@ -119,6 +120,7 @@ function decidePurchase(command: PurchaseShares, state: MemberState, products: M
   const amountPaise = sharesValuePaise(shares, terms.shareFaceValuePaise, 'shares');
   const shareCapitalPaise = member.shareCapitalPaise + amountPaise;
   const sharesHeld = member.sharesHeld + shares;
+  requireHoldingWithinLimit(sharesHeld, terms.maxSharesPerMember, 'shares');
   if (!Number.isSafeInteger(shareCapitalPaise) || !Number.isSafeInteger(sharesHeld)) {
     throw new DomainError('AMOUNT_TOO_LARGE', 'the resulting share capital is too large', 'shares');
   }

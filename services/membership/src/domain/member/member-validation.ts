@@ -6,6 +6,10 @@ const MAX_LOCALITY_LENGTH = 200;
 const MAX_RELATION_LENGTH = 50;
 /** Indian mobile numbers: ten digits starting 6–9 (the register's format, no +91). */
 const PHONE_PATTERN = /^[6-9]\d{9}$/;
+/** C0 and C1 control characters and DEL (NUL included): PostgreSQL text cannot hold NUL, and none belongs in a name. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+/** What a name may not consist of only: whitespace and invisible format characters (zero-width space, joiners, BOM, …). */
+const BLANK_OR_INVISIBLE = /[\s\p{Cf}]/gu;
 
 /** @throws ValidationError BAD_DATE on `field` unless `text` is a real calendar date YYYY-MM-DD (31/02 is not). */
 export function requireIsoDate(text: unknown, field: string): string {
@@ -43,9 +47,22 @@ export function requireShares(shares: unknown, field: string, minimum = 1): numb
 }
 
 /**
+ * The member's holding must stay within the product's `maxSharesPerMember` (a holding beyond it also
+ * overflows 32-bit share totals downstream). `holding`: shares held after the command.
+ * @throws ValidationError SHARES_ABOVE_LIMIT on `field`.
+ */
+export function requireHoldingWithinLimit(holding: number, maxSharesPerMember: number, field: string): void {
+  if (holding > maxSharesPerMember) {
+    throw new ValidationError(field, `a member may hold at most ${maxSharesPerMember} shares`, 'SHARES_ABOVE_LIMIT');
+  }
+}
+
+/**
  * Validates the plaintext personal details of a member admitted on `admissionDate`. Messages never
  * repeat the values (they are personal data). Field paths: personal.fullName, personal.dateOfBirth, …
- * @throws ValidationError EMPTY_NAME, NAME_TOO_LONG, BAD_DATE, ADMITTED_BEFORE_BIRTH, INVALID_PHONE, LOCALITY_TOO_LONG.
+ * Text is expected NFC-normalised and trimmed by the application.
+ * @throws ValidationError INVALID_CHARACTERS (a control character in fullName, phone or locality),
+ *   EMPTY_NAME (nothing visible left), NAME_TOO_LONG, BAD_DATE, ADMITTED_BEFORE_BIRTH, INVALID_PHONE, LOCALITY_TOO_LONG.
  */
 export function validatePersonalDetails(personal: PersonalDetails | undefined | null, admissionDate: string): void {
   if (personal === undefined || personal === null || typeof personal !== 'object') {
@@ -57,16 +74,21 @@ export function validatePersonalDetails(personal: PersonalDetails | undefined | 
     throw new ValidationError('personal.dateOfBirth', 'date of birth is after the admission date', 'ADMITTED_BEFORE_BIRTH');
   }
   const phone = personal.phone ?? null;
+  rejectControlCharacters(phone, 'personal.phone');
   if (phone !== null && phone !== '' && (typeof phone !== 'string' || !PHONE_PATTERN.test(phone))) {
     throw new ValidationError('personal.phone', 'phone must be a ten-digit mobile number', 'INVALID_PHONE');
   }
   const locality = personal.locality ?? null;
+  rejectControlCharacters(locality, 'personal.locality');
   if (locality !== null && (typeof locality !== 'string' || locality.length > MAX_LOCALITY_LENGTH)) {
     throw new ValidationError('personal.locality', `locality must be text of at most ${MAX_LOCALITY_LENGTH} characters`, 'LOCALITY_TOO_LONG');
   }
 }
 
-/** @throws ValidationError EMPTY_NAME (nominee.name), EMPTY_RELATION (nominee.relation), NAME_TOO_LONG, RELATION_TOO_LONG. */
+/**
+ * @throws ValidationError INVALID_CHARACTERS (a control character), EMPTY_NAME (nominee.name),
+ *   EMPTY_RELATION (nominee.relation), NAME_TOO_LONG, RELATION_TOO_LONG.
+ */
 export function validateNominee(nominee: NomineeDetails): void {
   if (nominee === null || typeof nominee !== 'object') {
     throw new ValidationError('nominee', 'nominee must have a name and a relation', 'MISSING_NOMINEE');
@@ -75,7 +97,15 @@ export function validateNominee(nominee: NomineeDetails): void {
   requireText(nominee.relation, 'nominee.relation', MAX_RELATION_LENGTH, 'EMPTY_RELATION', 'RELATION_TOO_LONG');
 }
 
+/** @throws ValidationError INVALID_CHARACTERS on `field` when `value` is text holding a control character. */
+export function rejectControlCharacters(value: unknown, field: string): void {
+  if (typeof value === 'string' && CONTROL_CHARACTER.test(value)) {
+    throw new ValidationError(field, 'must not contain control characters', 'INVALID_CHARACTERS');
+  }
+}
+
 function requireText(value: unknown, field: string, maxLength: number, emptyCode: string, tooLongCode: string): void {
-  if (typeof value !== 'string' || value.trim() === '') throw new ValidationError(field, 'must not be blank', emptyCode);
+  if (typeof value !== 'string' || value.replace(BLANK_OR_INVISIBLE, '') === '') throw new ValidationError(field, 'must not be blank', emptyCode);
+  rejectControlCharacters(value, field);
   if (value.length > maxLength) throw new ValidationError(field, `must be at most ${maxLength} characters`, tooLongCode);
 }
