@@ -7,3 +7,17 @@ export {
   type RebuildProgress,
 } from './projection-runner';
 export type { RunnerLogger } from './runner-logger';
+export { SubscriptionBuffer } from './subscription-buffer';
+export { KafkaProjectionFeed, type KafkaProjectionFeedOptions, type KafkaFeedStats, type KafkaFeedConsumerSettings } from './kafka-feed';
+export { KafkaFeedTables, type ParkedEventRow } from './kafka-feed-tables';
+export {
+  DEAD_LETTER_HEADERS,
+  NO_KEY,
+  deadLetterMessage,
+  replayDeadLetters,
+  replayMessage,
+  type ParkDetails,
+  type ParkReason,
+  type ReplayDeadLettersOptions,
+} from './kafka-feed-dead-letters';
+export { ensureTopicsExist } from './kafka-feed-topics';

@@ -12,6 +12,8 @@ export type {
 } from './application/membership-inputs';
 export { DEFAULT_BRANCHES } from './application/default-branches';
 export { noOpenDues, type OpenDuesLookup } from './application/open-dues';
+export { openLoanDues } from './application/open-loan-dues';
+export { OpenLoansProjection } from './infrastructure/open-loans-projection';
 export type { MembershipProducts, MembershipTerms } from './domain/membership-products';
 export { MEMBER_STATUSES, type MemberStatus } from './domain/member/member-status';
 export type { NomineeDetails, PersonalDetails } from './domain/member/personal-details';

@@ -9,7 +9,9 @@ import { SqlMemberDirectoryReader, type MemberDirectoryReader } from '../infrast
 import { vaultOpener, type PersonalDataOpener } from '../infrastructure/personal-data-opener';
 import { DEFAULT_READ_MODEL_SCHEMA } from '../infrastructure/read-model-schema';
 import { MembershipCommandService, type MembershipCommands } from './membership-commands';
-import { noOpenDues, type OpenDuesLookup } from './open-dues';
+import { OpenLoansProjection } from '../infrastructure/open-loans-projection';
+import { openLoanDues } from './open-loan-dues';
+import type { OpenDuesLookup } from './open-dues';
 
 /** What {@link createMembership} needs. */
 export interface MembershipOptions {
@@ -25,8 +27,14 @@ export interface MembershipOptions {
   readonly products: MembershipProducts;
   /** Wall clock; only used for "today" (Asia/Kolkata) so that a business date in the future is rejected. Default: system clock. */
   readonly clock?: () => Date;
-  /** Open loans/welfare dues that block an exit (the seam for later issues). Default: none. */
+  /**
+   * Open loans/welfare dues that block an exit. Default: the member's disbursed loans not yet closed or
+   * written off, as membership learned them from lending's events (OpenLoansProjection, openLoanDues),
+   * read after `readModelsCaughtUp`.
+   */
   readonly openDues?: OpenDuesLookup;
+  /** Awaited before the default openDues reads its projection, so a loan disbursed a moment ago is seen. Default: no wait. */
+  readonly readModelsCaughtUp?: () => Promise<void>;
   /** How the directory opens sealed personal data inside a projection transaction. Default: through `vault` (see vaultOpener). */
   readonly openPersonalData?: PersonalDataOpener;
 }
@@ -35,7 +43,7 @@ export interface MembershipOptions {
 export interface Membership {
   readonly commands: MembershipCommands;
   readonly reader: MemberDirectoryReader;
-  /** Member directory and branch summary, for the ProjectionRunner of @samabay/projections. */
+  /** Member directory, branch summary and open loans (from lending events), for the ProjectionRunner of @samabay/projections. */
   readonly projections: Projection[];
 }
 
@@ -50,12 +58,21 @@ export function createMembership(options: MembershipOptions): Membership {
     vault: options.vault,
     products: options.products,
     clock: options.clock ?? (() => new Date()),
-    openDues: options.openDues ?? noOpenDues,
+    openDues: options.openDues ?? afterCatchUp(openLoanDues(options.db, schema), options.readModelsCaughtUp),
   });
   const opener = options.openPersonalData ?? vaultOpener(options.vault);
   return {
     commands,
     reader: new SqlMemberDirectoryReader(options.db, schema),
-    projections: [new MemberDirectoryProjection(opener, schema), new BranchSummaryProjection(schema)],
+    projections: [new MemberDirectoryProjection(opener, schema), new BranchSummaryProjection(schema), new OpenLoansProjection(schema)],
+  };
+}
+
+/** The lookup, preceded by waiting for the read models when a wait is given. */
+function afterCatchUp(lookup: OpenDuesLookup, readModelsCaughtUp: (() => Promise<void>) | undefined): OpenDuesLookup {
+  if (!readModelsCaughtUp) return lookup;
+  return async (memberNo) => {
+    await readModelsCaughtUp();
+    return lookup(memberNo);
   };
 }

@@ -1,0 +1,87 @@
+import { messagingConfigFromEnv, MessagingConfigError, type MessagingConfig } from '@samabay/messaging';
+import { parseMasterKey } from '@samabay/personal-data';
+import { z } from 'zod';
+
+/** The validated configuration of the projector process. */
+export interface ProjectorConfig {
+  /** PostgreSQL URL of the read models (and of the personal-data vault the member directory opens). */
+  readonly databaseUrl: string;
+  /** Schema of the membership read models. */
+  readonly readModelSchema: string;
+  /** Schema of the feed's bookkeeping tables (applied revisions, parked events). */
+  readonly projectionSchema: string;
+  /** Consumer group; every projector instance of one deployment shares it. */
+  readonly groupId: string;
+  readonly maxAttempts: number;
+  readonly masterKey: Buffer;
+  readonly topicNamespace: string | undefined;
+  readonly messaging: MessagingConfig;
+  readonly metricsHost: string;
+  readonly metricsPort: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** The configuration is invalid; the message names the variable. */
+export class ProjectorConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProjectorConfigError';
+  }
+}
+
+const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const identifier = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier');
+const integer = (min: number, max: number, fallback: number) => z.preprocess(blank, z.coerce.number().int().min(min).max(max).default(fallback));
+
+const schema = z.object({
+  SAMABAY_DATABASE_URL: z.preprocess(blank, z.string({ error: 'is required (postgres://…)' }).regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')),
+  SAMABAY_READ_MODEL_SCHEMA: z.preprocess(blank, identifier.default('membership_rm')),
+  SAMABAY_PROJECTION_SCHEMA: z.preprocess(blank, identifier.default('projections')),
+  SAMABAY_PROJECTOR_GROUP: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be 1–200 of [A-Za-z0-9._-]').default('samabay.projector.membership')),
+  SAMABAY_PROJECTOR_MAX_ATTEMPTS: integer(1, 100, 3),
+  SAMABAY_MASTER_KEY: z.preprocess(blank, z.string({ error: 'is required (base64 of 32 bytes; the member directory opens sealed personal data)' })),
+  SAMABAY_TOPIC_NAMESPACE: z.preprocess(blank, z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and -').optional()),
+  SAMABAY_METRICS_HOST: z.preprocess(blank, z.string().default('127.0.0.1')),
+  SAMABAY_METRICS_PORT: integer(0, 65535, 9465),
+  SAMABAY_LOG_LEVEL: z.preprocess(blank, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+});
+
+/**
+ * Reads the projector's environment (zod): SAMABAY_DATABASE_URL and SAMABAY_MASTER_KEY (required),
+ * SAMABAY_READ_MODEL_SCHEMA (membership_rm), SAMABAY_PROJECTION_SCHEMA (projections),
+ * SAMABAY_PROJECTOR_GROUP (samabay.projector.membership), SAMABAY_PROJECTOR_MAX_ATTEMPTS (3),
+ * SAMABAY_TOPIC_NAMESPACE (none), SAMABAY_METRICS_HOST (127.0.0.1), SAMABAY_METRICS_PORT (9465),
+ * SAMABAY_LOG_LEVEL (info), and KAFKA_BROKERS (required), KAFKA_CLIENT_ID, KAFKA_PARTITIONS (3).
+ * Throws ProjectorConfigError naming the variable.
+ */
+export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new ProjectorConfigError(`invalid projector configuration — ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  const vars = parsed.data;
+  let messaging: MessagingConfig;
+  let masterKey: Buffer;
+  try {
+    messaging = messagingConfigFromEnv({ ...env, KAFKA_CLIENT_ID: env.KAFKA_CLIENT_ID ?? 'samabay-projector' });
+  } catch (error) {
+    if (error instanceof MessagingConfigError) throw new ProjectorConfigError(`invalid projector configuration — ${error.message}`);
+    throw error;
+  }
+  try {
+    masterKey = parseMasterKey(vars.SAMABAY_MASTER_KEY);
+  } catch (error) {
+    throw new ProjectorConfigError(`invalid projector configuration — SAMABAY_MASTER_KEY: ${error instanceof Error ? error.message : 'invalid'}`);
+  }
+  return {
+    databaseUrl: vars.SAMABAY_DATABASE_URL,
+    readModelSchema: vars.SAMABAY_READ_MODEL_SCHEMA,
+    projectionSchema: vars.SAMABAY_PROJECTION_SCHEMA,
+    groupId: vars.SAMABAY_PROJECTOR_GROUP,
+    maxAttempts: vars.SAMABAY_PROJECTOR_MAX_ATTEMPTS,
+    masterKey,
+    topicNamespace: vars.SAMABAY_TOPIC_NAMESPACE,
+    messaging,
+    metricsHost: vars.SAMABAY_METRICS_HOST,
+    metricsPort: vars.SAMABAY_METRICS_PORT,
+    logLevel: vars.SAMABAY_LOG_LEVEL,
+  };
+}
