@@ -1,10 +1,11 @@
 /**
- * @samabay/lending — the pure lending domain (issue 5): loan products, schedules, repayment allocation,
- * foreclosure, rescheduling, arrears ageing (RBI IRAC), portfolio at risk and the loan decider.
- * No framework, no I/O; the application and read models are wired elsewhere.
+ * @samabay/lending — lending (issue 5): the pure domain (loan products, schedules, repayment allocation,
+ * foreclosure, rescheduling, arrears ageing (RBI IRAC), portfolio at risk, the loan and day-end deciders),
+ * the application (createLending: commands, day-end) and the read models (statement, member summary,
+ * branch portfolio, collection sheet).
  */
 export { addMonthsClamped, daysBetween } from './domain/calendar';
-export { loanStreamId } from './domain/stream-ids';
+export { lendingDayEndStreamId, loanStreamId } from './domain/stream-ids';
 
 export type {
   AmortizationMethod,
@@ -99,3 +100,35 @@ export type {
 export { PERFORMING, type LoanArrearsState, type LoanSnapshot, type LoanState, type LoanStatus } from './domain/loan/loan-state';
 
 export { defaultLoanProducts, loadLoanProducts, parseLoanProducts } from './infrastructure/loan-products-config';
+
+export { lendingDayEndDecider, dayEndDatesThrough, nextDayEndDate } from './domain/day-end/day-end-decider';
+export type { CompleteLoanDayEnd, LendingDayEndEvent, LendingDayEndState, LoanDayEndCompleted } from './domain/day-end/day-end-events';
+
+export { createLending, type Lending, type LendingOptions } from './application/create-lending';
+export { LendingCommandService, type LendingCommands, type LoanCommandAccepted, type RepaymentAccepted } from './application/lending-commands';
+export type { AppraiseLoanInput, ApplyForLoanInput, DisburseLoanInput, LoanInput, RecordRepaymentInput, RescheduleLoanInput } from './application/lending-inputs';
+export type { BorrowerFactsSource, DayEndSource, LoanToAge, ReadModelsCaughtUp } from './application/lending-ports';
+export { DAY_END_ROLES, LoanDayEndService, type LoanDayEndDay, type LoanDayEndOutcome } from './application/loan-day-end';
+export { branchOfLoanId, loanIdForApplication } from './application/loan-ids';
+
+export { DEFAULT_LENDING_READ_MODEL_SCHEMA } from './infrastructure/read-model-schema';
+export { LoanAccountProjection } from './infrastructure/loan-account-projection';
+export { BorrowerFactsProjection } from './infrastructure/borrower-facts-projection';
+export { LoanDayEndProjection } from './infrastructure/loan-day-end-projection';
+export { SqlLendingReader, type LendingReader } from './infrastructure/sql-lending-reader';
+export type { LoanTransactionKind } from './infrastructure/loan-transaction-row';
+export type {
+  AssetClassLine,
+  BranchPortfolio,
+  CollectionSheet,
+  CollectionSheetEntry,
+  InstalmentStatus,
+  LoanStatement,
+  LoanTotals,
+  MemberLoanLine,
+  MemberLoanSummary,
+  StatementArrears,
+  StatementInstalment,
+  StatementScheduleRevision,
+  StatementTransaction,
+} from './infrastructure/lending-read-models';

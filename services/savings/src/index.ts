@@ -1,4 +1,4 @@
-/** @samabay/savings — the pure domain of the co-operative's deposit schemes (issue 4): products, interest, deciders, day-end plans. */
+/** @samabay/savings — the co-operative's deposit schemes (issue 4): products, interest, deciders, day-end; the service's commands, projections and read models. */
 export type { InterestPeriod } from './domain/calendar/interest-periods';
 export { INTEREST_PERIODS, isPeriodEnd, periodEndContaining } from './domain/calendar/interest-periods';
 export { addMonths, completeMonthsBetween, isMonthEnd, lastDayOfMonth } from './domain/calendar/months';
@@ -24,6 +24,7 @@ export { rateForHeldMonths, rateForTenureMonths } from './domain/interest/tenure
 
 export { formatAccountId, parseAccountId, savingsAccountStreamId, type AccountIdParts, type AccountKind } from './domain/shared/account-ids';
 export type { MemberStanding } from './domain/shared/member-standing';
+export { requireMemberNo } from './domain/shared/member-number';
 
 export { createSavingsAccountDecider } from './domain/account/savings-account-decider';
 export { evolveSavingsAccount } from './domain/account/evolve-savings-account';
@@ -39,5 +40,54 @@ export type * from './domain/recurring/recurring-deposit-commands';
 export type * from './domain/recurring/recurring-deposit-events';
 
 export { businessDatesToCatchUp, dayEndIdempotencyKey, planRecurringDepositDayEnd, planSavingsAccountDayEnd } from './domain/day-end/day-end-planner';
+export { decideRecurringDepositBusinessDay, decideSavingsAccountBusinessDay } from './domain/day-end/close-business-day';
+export {
+  branchDayEndDecider,
+  savingsDayEndStreamId,
+  type BranchDayEndState,
+  type CloseBranchBusinessDay,
+  type SavingsBusinessDayClosed,
+} from './domain/day-end/branch-day-end';
+export { financialYearOf, isFinancialYear } from './domain/calendar/financial-year';
 
 export { defaultSavingsProducts, loadSavingsProducts, parseSavingsProducts } from './infrastructure/savings-products-config';
+
+export { createSavings, type Savings, type SavingsOptions } from './application/create-savings';
+export { SavingsCommandService, type SavingsCommands } from './application/savings-commands';
+export type * from './application/savings-inputs';
+export type { AccountCommandAccepted } from './application/account-commands';
+export type { RecurringDepositAccepted } from './application/recurring-deposit-commands';
+export type { RegisterBalanceAccepted, RegisterBalancesAccepted } from './application/register-balances';
+export { transferIdOf, type OwnAccountTransferOutcome, type TransferFailure } from './application/own-account-transfer-process';
+export { branchDayEndKey, type DayEndOutcome } from './application/day-end-runner';
+
+export { SqlSavingsReader, type SavingsReader } from './infrastructure/savings-reader';
+export type {
+  AccountProduct,
+  BranchSavingsTotal,
+  DayEndCandidate,
+  DayEndCandidateScope,
+  MemberSavingsSummary,
+  RecurringDepositFigures,
+  SavingsAccountRecord,
+} from './infrastructure/account-reader';
+export {
+  encodePassbookCursor,
+  decodePassbookCursor,
+  DEFAULT_PASSBOOK_PAGE,
+  MAX_PASSBOOK_PAGE,
+  type AccountInterestPaid,
+  type BranchInterestPaid,
+  type CashBookDay,
+  type CashBookLine,
+  type PassbookEntry,
+  type PassbookPage,
+} from './infrastructure/passbook-reader';
+export type { AgentDailySheet, CollectionRecord } from './infrastructure/collection-reader';
+export { passbookLinesOf, type PassbookCategory, type PassbookLine } from './infrastructure/passbook-lines';
+export { DEFAULT_READ_MODEL_SCHEMA as DEFAULT_SAVINGS_READ_MODEL_SCHEMA } from './infrastructure/read-model-schema';
+export { SavingsAccountProjection } from './infrastructure/account-projection';
+export { PassbookProjection } from './infrastructure/passbook-projection';
+export { CollectionProjection } from './infrastructure/collection-projection';
+export { DayEndProjection } from './infrastructure/day-end-projection';
+export { MemberStandingProjection } from './infrastructure/member-standing-projection';

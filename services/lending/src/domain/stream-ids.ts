@@ -2,3 +2,8 @@
 export function loanStreamId(loanId: string): string {
   return `loan-${loanId}`;
 }
+
+/** Stream of a branch's lending day-end record: 'lendingDayEnd-SNG'. */
+export function lendingDayEndStreamId(branchCode: string): string {
+  return `lendingDayEnd-${branchCode}`;
+}

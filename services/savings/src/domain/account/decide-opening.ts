@@ -5,7 +5,8 @@ import { requireNonNegativePaise } from '../shared/amounts';
 import { requireBusinessDate } from '../shared/business-dates';
 import { requireMemberMayOpen } from '../shared/member-standing';
 import { requireAccount, requireNotClosed, requireOwner, requireTransactionDate } from './account-guards';
-import type { OpenAccount, RecordOpeningBalance } from './savings-account-commands';
+import { evolveSavingsAccount } from './evolve-savings-account';
+import type { ImportRegisterBalance, OpenAccount, RecordOpeningBalance } from './savings-account-commands';
 import type { SavingsAccountEvent } from './savings-account-events';
 import type { SavingsAccountState } from './savings-account-state';
 
@@ -63,4 +64,18 @@ export function decideRecordOpeningBalance(command: RecordOpeningBalance, state:
   if (account.openingBalanceRecorded) throw new DomainError('OPENING_BALANCE_ALREADY_RECORDED', 'the opening balance is already recorded', 'accountId');
   if (account.hasTransactions) throw new DomainError('ACCOUNT_HAS_TRANSACTIONS', 'the opening balance must come before any other transaction', 'accountId');
   return [{ type: 'OpeningBalanceRecorded', data: { accountId: account.accountId, businessDate, amountPaise, balancePaise: account.balancePaise + amountPaise } }];
+}
+
+/**
+ * The register import's carry-over of one account (issue 4 item 7): SavingsAccountOpened (origin
+ * REGISTER_IMPORT, on the import's business date) and OpeningBalanceRecorded (the register's balance,
+ * possibly 0) in one decision, so that no account is ever left opened without its balance.
+ * @throws as {@link decideOpenAccount} (an EXITED member: MEMBER_NOT_ACTIVE) and {@link decideRecordOpeningBalance}.
+ */
+export function decideImportRegisterBalance(command: ImportRegisterBalance, state: SavingsAccountState, products: SavingsProducts): SavingsAccountEvent[] {
+  requireNonNegativePaise(command.amountPaise);
+  const dated = { accountId: command.accountId, memberNo: command.memberNo, businessDate: command.businessDate, today: command.today };
+  const opened = decideOpenAccount({ type: 'OpenAccount', ...dated, product: command.product, memberStatus: command.memberStatus, origin: 'REGISTER_IMPORT' }, state, products);
+  const account = opened.reduce<SavingsAccountState>(evolveSavingsAccount, state);
+  return [...opened, ...decideRecordOpeningBalance({ type: 'RecordOpeningBalance', ...dated, amountPaise: command.amountPaise }, account)];
 }

@@ -36,6 +36,18 @@ export interface RecordOpeningBalance extends MemberCommandBase {
   readonly amountPaise: Paise;
 }
 
+/**
+ * The register import's carry-over of one account in one command (issue 4 item 7): opens the account
+ * with origin REGISTER_IMPORT and records the register's balance (may be 0), as OpenAccount followed by
+ * RecordOpeningBalance would, in one append — so a re-run never finds an account opened without its balance.
+ */
+export interface ImportRegisterBalance extends MemberCommandBase {
+  readonly type: 'ImportRegisterBalance';
+  readonly product: SavingsProductCode;
+  readonly memberStatus: MemberStanding;
+  readonly amountPaise: Paise;
+}
+
 /** Cash paid in at the counter. */
 export interface Deposit extends MemberCommandBase {
   readonly type: 'Deposit';
@@ -61,6 +73,15 @@ export interface PostInterest extends AccountCommandBase {
 /** Day-end: mark an account without customer-induced transactions for the product's dormancy period dormant. */
 export interface MarkDormant extends AccountCommandBase {
   readonly type: 'MarkDormant';
+}
+
+/**
+ * Day-end of one account for the business date (DESIGN §9): every accrual period that ended on or
+ * before it and is not accrued yet, each followed by its posting when it ends a posting period, and
+ * dormancy when due — the planner's commands for each such date, in date order, in one append.
+ */
+export interface CloseBusinessDay extends AccountCommandBase {
+  readonly type: 'CloseBusinessDay';
 }
 
 /** The branch reactivates a dormant account (after seeing the member). */
@@ -121,11 +142,13 @@ export interface ReverseOwnAccountTransfer extends AccountCommandBase {
 export type SavingsAccountCommand =
   | OpenAccount
   | RecordOpeningBalance
+  | ImportRegisterBalance
   | Deposit
   | Withdraw
   | AccrueInterest
   | PostInterest
   | MarkDormant
+  | CloseBusinessDay
   | ReactivateAccount
   | CloseAccount
   | RecordCollection

@@ -1,10 +1,11 @@
 import type { Decider } from '@samabay/domain-kit';
+import { decideSavingsAccountBusinessDay } from '../day-end/close-business-day';
 import type { SavingsProducts } from '../products/savings-products';
 import { decideDeposit, decideWithdraw } from './decide-cash';
 import { decideDisputeCollection, decideRecordCollection, decideVerifyCollection } from './decide-collections';
 import { decideAccrueInterest, decidePostInterest } from './decide-interest';
 import { decideCloseAccount, decideMarkDormant, decideReactivateAccount } from './decide-lifecycle';
-import { decideOpenAccount, decideRecordOpeningBalance } from './decide-opening';
+import { decideImportRegisterBalance, decideOpenAccount, decideRecordOpeningBalance } from './decide-opening';
 import { decideReceiveOwnAccountTransfer, decideReverseOwnAccountTransfer, decideTransferToOwnAccount } from './decide-transfers';
 import { evolveSavingsAccount } from './evolve-savings-account';
 import type { SavingsAccountCommand } from './savings-account-commands';
@@ -27,6 +28,8 @@ export function createSavingsAccountDecider(products: SavingsProducts): Decider<
           return decideOpenAccount(command, state, products);
         case 'RecordOpeningBalance':
           return decideRecordOpeningBalance(command, state);
+        case 'ImportRegisterBalance':
+          return decideImportRegisterBalance(command, state, products);
         case 'Deposit':
           return decideDeposit(command, state);
         case 'Withdraw':
@@ -37,6 +40,8 @@ export function createSavingsAccountDecider(products: SavingsProducts): Decider<
           return decidePostInterest(command, state, products);
         case 'MarkDormant':
           return decideMarkDormant(command, state, products);
+        case 'CloseBusinessDay':
+          return decideSavingsAccountBusinessDay(command, state, products);
         case 'ReactivateAccount':
           return decideReactivateAccount(command, state);
         case 'CloseAccount':

@@ -1,3 +1,4 @@
+import { financialYearOf, isFinancialYear } from './financial-year';
 import { daysFromTo, fromDayNumber, shiftDays, toDayNumber } from './day-number';
 import { isPeriodEnd, periodEndContaining } from './interest-periods';
 import { addMonths, completeMonthsBetween, daysInYearOf, isMonthEnd, lastDayOfMonth, monthsBetweenMonths } from './months';
@@ -49,5 +50,20 @@ describe('calendar arithmetic for interest', () => {
     expect(yearFraction('2023-12-31', '2024-01-02', 'ACTUAL').toFixed(12)).toBe((1 / 365 + 1 / 366).toFixed(12));
     expect(yearFraction('2025-01-01', '2025-01-31', 'FIXED_360').toFixed()).toBe('0.083333333333333333333');
     expect(yearFraction('2025-01-01', '2026-01-01', 'FIXED_365').toFixed()).toBe('1');
+  });
+});
+
+describe('financial years (April–March)', () => {
+  it('names the year a date falls in', () => {
+    expect(financialYearOf('2025-04-01')).toBe('2025-26');
+    expect(financialYearOf('2026-03-31')).toBe('2025-26');
+    expect(financialYearOf('1999-12-31')).toBe('1999-00');
+  });
+
+  it('recognises a well-formed financial year', () => {
+    expect(isFinancialYear('2025-26')).toBe(true);
+    expect(isFinancialYear('1999-00')).toBe(true);
+    expect(isFinancialYear('2025-27')).toBe(false);
+    expect(isFinancialYear('2025')).toBe(false);
   });
 });

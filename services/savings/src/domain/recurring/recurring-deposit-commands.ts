@@ -35,6 +35,14 @@ export interface ChargeMissedInstalmentFine extends RecurringDepositCommandBase 
   readonly type: 'ChargeMissedInstalmentFine';
 }
 
+/**
+ * Day-end of one deposit for the business date: fines every month end on or before it whose
+ * instalment was unpaid as the day stood and is not fined yet, oldest first, in one append.
+ */
+export interface CloseRecurringDepositBusinessDay extends RecurringDepositCommandBase {
+  readonly type: 'CloseBusinessDay';
+}
+
 /** Pay (part of) the fines outstanding. */
 export interface PayFine extends MemberCommandBase {
   readonly type: 'PayFine';
@@ -52,4 +60,11 @@ export interface CloseAtMaturity extends MemberCommandBase {
 }
 
 /** Every command of the Recurring Deposit decider. */
-export type RecurringDepositCommand = OpenRecurringDeposit | PayInstalment | ChargeMissedInstalmentFine | PayFine | ClosePrematurely | CloseAtMaturity;
+export type RecurringDepositCommand =
+  | OpenRecurringDeposit
+  | PayInstalment
+  | ChargeMissedInstalmentFine
+  | CloseRecurringDepositBusinessDay
+  | PayFine
+  | ClosePrematurely
+  | CloseAtMaturity;

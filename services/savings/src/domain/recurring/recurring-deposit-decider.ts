@@ -1,4 +1,5 @@
 import type { Decider } from '@samabay/domain-kit';
+import { decideRecurringDepositBusinessDay } from '../day-end/close-business-day';
 import type { SavingsProducts } from '../products/savings-products';
 import { decideChargeMissedInstalmentFine, decideOpenRecurringDeposit, decidePayFine, decidePayInstalment } from './decide-recurring-deposit';
 import { decideCloseAtMaturity, decideClosePrematurely } from './decide-recurring-deposit-closure';
@@ -24,6 +25,8 @@ export function createRecurringDepositDecider(products: SavingsProducts): Decide
           return decidePayInstalment(command, state);
         case 'ChargeMissedInstalmentFine':
           return decideChargeMissedInstalmentFine(command, state);
+        case 'CloseBusinessDay':
+          return decideRecurringDepositBusinessDay(command, state);
         case 'PayFine':
           return decidePayFine(command, state);
         case 'ClosePrematurely':

@@ -1,0 +1,90 @@
+import { todayInKolkata, ValidationError, type CommandAccepted, type CommandContext } from '@samabay/domain-kit';
+import type { SavingsAccountEvent } from '../domain/account/savings-account-events';
+import { SAVINGS_PRODUCT_CODES } from '../domain/products/savings-products';
+import { requirePositivePaise } from '../domain/shared/amounts';
+import { requireMemberNo } from '../domain/shared/member-number';
+import { openUnderFreeSerial } from './account-serials';
+import { standingOf, type MemberStandingSource } from './member-standings';
+import { balanceAfter, requireKind, type SavingsExecutor } from './savings-executor';
+import type { AccountCashInput, AccountOfMemberInput, OpenSavingsAccountInput } from './savings-inputs';
+
+/** An accepted command on one account: the handler's answer, the account and the balance it left (paise; null when no money moved). */
+export type AccountCommandAccepted<E extends SavingsAccountEvent = SavingsAccountEvent> = CommandAccepted<E> & {
+  readonly accountId: string;
+  readonly balancePaise: number | null;
+};
+
+/** What the account commands need. */
+export interface AccountCommandDeps {
+  readonly executor: SavingsExecutor;
+  readonly standings: MemberStandingSource;
+  /** Waits until the read models include every event written so far (see standingOf). */
+  readonly catchUp: () => Promise<void>;
+  readonly clock: () => Date;
+}
+
+/**
+ * Savings Deposit and Thrift Fund accounts at the counter (issue 4 item 2): open for an active member,
+ * deposit, withdraw, close, reactivate. Rejections are the deciders' typed errors (see the domain) plus
+ * MEMBER_NOT_FOUND, NOT_A_SAVINGS_ACCOUNT, INVALID_ACCOUNT_ID; a rejected command appends nothing.
+ */
+export class AccountCommands {
+  constructor(private readonly deps: AccountCommandDeps) {}
+
+  /** Opens the account (next free serial unless `accountId` is given) for a member savings knows as ACTIVE. */
+  async openAccount(input: OpenSavingsAccountInput, context: CommandContext): Promise<AccountCommandAccepted> {
+    const memberNo = requireMemberNo(input.memberNo);
+    if (!SAVINGS_PRODUCT_CODES.includes(input.product)) throw new ValidationError('product', 'product must be SAVINGS_DEPOSIT or THRIFT_FUND', 'INVALID_PRODUCT');
+    const kind = input.product === 'SAVINGS_DEPOSIT' ? 'SD' : 'TF';
+    if (input.accountId) requireKind(input.accountId, [kind], 'ACCOUNT_ID_MISMATCH', `a ${kind} account of the member`);
+    const memberStatus = await standingOf(this.deps.standings, memberNo, this.deps.catchUp, true);
+    const today = this.today();
+    const payloadForHash = { memberNo, product: input.product, accountId: input.accountId ?? null, businessDate: context.businessDate };
+    const accepted = await openUnderFreeSerial(memberNo, kind, input.accountId, (accountId) =>
+      this.deps.executor.onSavingsAccount(
+        { type: 'OpenAccount', accountId, memberNo, product: input.product, memberStatus, origin: 'COUNTER', businessDate: context.businessDate, today },
+        context,
+        { payloadForHash },
+      ),
+    );
+    return { ...accepted, balancePaise: 0 };
+  }
+
+  /** Cash paid in. */
+  async deposit(input: AccountCashInput, context: CommandContext): Promise<AccountCommandAccepted> {
+    const amountPaise = requirePositivePaise(input.amountPaise);
+    const { accountId, memberNo } = input;
+    return this.answer(accountId, await this.deps.executor.onSavingsAccount({ type: 'Deposit', accountId, memberNo, amountPaise, ...this.dated(context) }, context));
+  }
+
+  /** Cash paid out, never below the product's minimum balance. */
+  async withdraw(input: AccountCashInput, context: CommandContext): Promise<AccountCommandAccepted> {
+    const amountPaise = requirePositivePaise(input.amountPaise);
+    const { accountId, memberNo } = input;
+    return this.answer(accountId, await this.deps.executor.onSavingsAccount({ type: 'Withdraw', accountId, memberNo, amountPaise, ...this.dated(context) }, context));
+  }
+
+  /** Closes the account: interest to the closing date credited, the whole balance paid out. */
+  async closeAccount(input: AccountOfMemberInput, context: CommandContext): Promise<AccountCommandAccepted> {
+    const { accountId, memberNo } = input;
+    return this.answer(accountId, await this.deps.executor.onSavingsAccount({ type: 'CloseAccount', accountId, memberNo, ...this.dated(context) }, context));
+  }
+
+  /** Reactivates a dormant account after the branch has seen the member. */
+  async reactivateAccount(input: AccountOfMemberInput, context: CommandContext): Promise<AccountCommandAccepted> {
+    const { accountId, memberNo } = input;
+    return this.answer(accountId, await this.deps.executor.onSavingsAccount({ type: 'ReactivateAccount', accountId, memberNo, ...this.dated(context) }, context));
+  }
+
+  private answer(accountId: string, accepted: CommandAccepted<SavingsAccountEvent>): AccountCommandAccepted {
+    return { ...accepted, accountId, balancePaise: balanceAfter(accepted) };
+  }
+
+  private dated(context: CommandContext): { businessDate: string; today: string } {
+    return { businessDate: context.businessDate, today: this.today() };
+  }
+
+  private today(): string {
+    return todayInKolkata(this.deps.clock);
+  }
+}

@@ -1,0 +1,149 @@
+import { DomainError, ValidationError, type CommandAccepted, type CommandContext, type CommandHandler, type Decider } from '@samabay/domain-kit';
+import type { SavingsAccountCommand } from '../domain/account/savings-account-commands';
+import { createSavingsAccountDecider } from '../domain/account/savings-account-decider';
+import type { SavingsAccountEvent } from '../domain/account/savings-account-events';
+import type { SavingsAccountState, TransferOutRecord } from '../domain/account/savings-account-state';
+import { branchDayEndDecider, savingsDayEndStreamId, type CloseBranchBusinessDay, type SavingsBusinessDayClosed } from '../domain/day-end/branch-day-end';
+import type { SavingsProducts } from '../domain/products/savings-products';
+import type { RecurringDepositCommand } from '../domain/recurring/recurring-deposit-commands';
+import { createRecurringDepositDecider } from '../domain/recurring/recurring-deposit-decider';
+import type { RecurringDepositEvent } from '../domain/recurring/recurring-deposit-events';
+import type { RecurringDepositState } from '../domain/recurring/recurring-deposit-state';
+import { parseAccountId, savingsAccountStreamId, type AccountKind } from '../domain/shared/account-ids';
+
+/** Asks a savings account's stream how a transfer stands, through the command path's cache; never appends. */
+interface ProbeTransfer {
+  readonly type: 'ProbeTransfer';
+  readonly transferId: string;
+}
+
+/**
+ * The answer of a probe, thrown so that the command handler records nothing: the transfer's debit
+ * record on the source account, or null when the account no longer remembers it (its interest period closed).
+ */
+class TransferProbeAnswer extends DomainError {
+  constructor(readonly record: TransferOutRecord | null) {
+    super('TRANSFER_PROBE', 'probe of a transfer (not a rejection)');
+  }
+}
+
+/** A savings-account command plus what decides whether a repeat of its idempotency key is the same command. */
+export interface ExecuteOptions {
+  readonly scope?: string;
+  /** Default: the command without `today` (a retry on a later day must still be recognised). */
+  readonly payloadForHash?: unknown;
+}
+
+/**
+ * Runs savings commands on the shared CommandHandler: one decider object per aggregate type (so the
+ * handler's hot cache serves every command of a stream), stream ids from account ids, the envelope's
+ * branch from the account's owner, and hashes that leave out `today`. Checks that an account id names
+ * the kind of account the command is for before any stream is read.
+ */
+export class SavingsExecutor {
+  private readonly savingsDecider: Decider<SavingsAccountCommand | ProbeTransfer, SavingsAccountEvent, SavingsAccountState>;
+  private readonly recurringDecider: Decider<RecurringDepositCommand, RecurringDepositEvent, RecurringDepositState>;
+
+  constructor(
+    private readonly handler: CommandHandler,
+    products: SavingsProducts,
+  ) {
+    const savings = createSavingsAccountDecider(products);
+    this.savingsDecider = {
+      initialState: savings.initialState,
+      evolve: savings.evolve,
+      decide: (command, state) => {
+        if (command.type === 'ProbeTransfer') throw new TransferProbeAnswer(state?.transfersOut[command.transferId] ?? null);
+        return savings.decide(command, state);
+      },
+    };
+    this.recurringDecider = createRecurringDepositDecider(products);
+  }
+
+  /** Executes a command on a Savings Deposit / Thrift Fund account stream. @throws NOT_A_SAVINGS_ACCOUNT (field accountId) for another kind. */
+  onSavingsAccount(command: SavingsAccountCommand, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandAccepted<SavingsAccountEvent>> {
+    requireKind(command.accountId, ['SD', 'TF'], 'NOT_A_SAVINGS_ACCOUNT', 'a Savings Deposit or Thrift Fund account');
+    return this.handler.execute({
+      decider: this.savingsDecider,
+      streamId: savingsAccountStreamId(command.accountId),
+      commandType: command.type,
+      command,
+      context,
+      idempotencyScope: options.scope,
+      payloadForHash: options.payloadForHash ?? withoutToday(command),
+      branchCode: command.accountId.slice(0, 3),
+    });
+  }
+
+  /** Executes a command on a Recurring Deposit stream. @throws NOT_A_RECURRING_DEPOSIT (field accountId) for another kind. */
+  onRecurringDeposit(command: RecurringDepositCommand, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandAccepted<RecurringDepositEvent>> {
+    requireKind(command.accountId, ['RD'], 'NOT_A_RECURRING_DEPOSIT', 'a Recurring Deposit');
+    return this.handler.execute({
+      decider: this.recurringDecider,
+      streamId: savingsAccountStreamId(command.accountId),
+      commandType: command.type,
+      command,
+      context,
+      idempotencyScope: options.scope,
+      payloadForHash: options.payloadForHash ?? withoutToday(command),
+      branchCode: command.accountId.slice(0, 3),
+    });
+  }
+
+  /** Executes a checkpoint command on the branch's day-end stream. */
+  onBranchDayEnd(command: CloseBranchBusinessDay, context: CommandContext): Promise<CommandAccepted<SavingsBusinessDayClosed>> {
+    return this.handler.execute({
+      decider: branchDayEndDecider,
+      streamId: savingsDayEndStreamId(command.branchCode),
+      commandType: command.type,
+      command,
+      context,
+      payloadForHash: { branchCode: command.branchCode, businessDate: command.businessDate },
+      branchCode: command.branchCode,
+    });
+  }
+
+  /**
+   * How the transfer `transferId` stands on its source account: its debit record (with `reversed`), or
+   * null when the account no longer remembers it. Reads through the handler (and its cache) without
+   * appending or recording anything: the probe "command" always answers by throwing.
+   */
+  async probeTransfer(fromAccountId: string, transferId: string, context: CommandContext): Promise<TransferOutRecord | null> {
+    try {
+      await this.handler.execute({
+        decider: this.savingsDecider,
+        streamId: savingsAccountStreamId(fromAccountId),
+        commandType: 'ProbeTransfer',
+        command: { type: 'ProbeTransfer', transferId },
+        context,
+        idempotencyScope: 'transfer-probe',
+      });
+    } catch (error) {
+      if (error instanceof TransferProbeAnswer) return error.record;
+      throw error;
+    }
+    throw new Error('a transfer probe must not be accepted');
+  }
+}
+
+/** The command as hashed for idempotency: everything but `today`. */
+export function withoutToday<C extends { readonly today?: unknown }>(command: C): Omit<C, 'today'> {
+  const { today: _today, ...rest } = command;
+  return rest;
+}
+
+/** @throws ValidationError INVALID_ACCOUNT_ID (`field`), or `code` on `field` when the id names another kind of account. */
+export function requireKind(accountId: unknown, kinds: readonly AccountKind[], code: string, what: string, field = 'accountId'): AccountKind {
+  const { kind } = parseAccountId(accountId, field);
+  if (!kinds.includes(kind)) throw new ValidationError(field, `${field} must be ${what}`, code);
+  return kind;
+}
+
+/** The balance the last money event of an accepted command left (paise), or null when none moved money. */
+export function balanceAfter(accepted: CommandAccepted<SavingsAccountEvent | RecurringDepositEvent>): number | null {
+  for (let index = accepted.events.length - 1; index >= 0; index -= 1) {
+    const data = accepted.events[index].data as { balancePaise?: unknown };
+    if (typeof data.balancePaise === 'number') return data.balancePaise;
+  }
+  return null;
+}

@@ -1,0 +1,92 @@
+import type { IsoDate, Paise } from '@samabay/domain-kit';
+import type { SavingsProductCode } from '../domain/products/savings-products';
+
+/**
+ * Inputs of the savings commands. Every command also takes a CommandContext: the client's idempotency
+ * key, the acting staff member and the business date (Asia/Kolkata) the command belongs to. Amounts are
+ * integer paise; account ids look like 'SNG-000123-SD-01' and name their owner.
+ */
+
+/** Open a Savings Deposit or Thrift Fund account; without `accountId` the member's next free serial is used. */
+export interface OpenSavingsAccountInput {
+  readonly memberNo: string;
+  readonly product: SavingsProductCode;
+  readonly accountId?: string | null;
+}
+
+/** Cash in or out of a savings account for the member who owns it. */
+export interface AccountCashInput {
+  readonly accountId: string;
+  readonly memberNo: string;
+  readonly amountPaise: Paise;
+}
+
+/** A command on one of the member's accounts that carries nothing else (close, reactivate). */
+export interface AccountOfMemberInput {
+  readonly accountId: string;
+  readonly memberNo: string;
+}
+
+/** Move money between two of the member's own savings accounts. */
+export interface OwnAccountTransferInput {
+  readonly memberNo: string;
+  readonly fromAccountId: string;
+  readonly toAccountId: string;
+  readonly amountPaise: Paise;
+}
+
+/** Open a Recurring Deposit (first instalment paid at opening); without `accountId` the next free RD serial. */
+export interface OpenRecurringDepositInput {
+  readonly memberNo: string;
+  readonly instalmentPaise: Paise;
+  readonly tenureYears: number;
+  readonly accountId?: string | null;
+}
+
+/** How a Recurring Deposit is closed: before maturity (penal rate) or at maturity (table value). */
+export type RecurringDepositClosure = 'PREMATURE' | 'MATURITY';
+
+/** Close a Recurring Deposit. */
+export interface CloseRecurringDepositInput extends AccountOfMemberInput {
+  readonly closure: RecurringDepositClosure;
+}
+
+/** A field agent's door-step collection, pending until the branch verifies it. `collectionId`: the agent's receipt number. */
+export interface RecordCollectionInput {
+  readonly accountId: string;
+  readonly memberNo: string;
+  readonly collectionId: string;
+  readonly agentId: string;
+  readonly amountPaise: Paise;
+}
+
+/** The branch's count of a pending collection's cash: verify it (counted = recorded) or dispute it. */
+export interface SettleCollectionInput {
+  readonly accountId: string;
+  readonly collectionId: string;
+  readonly countedPaise: Paise;
+}
+
+/**
+ * One member register row's savings columns (issue 4 item 7): the Savings Deposit and Thrift Fund
+ * balances carried over as opening balances on accounts SD-01 and TF-01, dated at the import's business date.
+ */
+export interface RegisterBalancesInput {
+  readonly memberNo: string;
+  readonly savingsDepositPaise: Paise;
+  readonly thriftFundPaise: Paise;
+}
+
+/** Run the savings day-end of a branch through a business date (catching up every day not closed yet). */
+export interface RunDayEndInput {
+  readonly branchCode: string;
+  readonly businessDate: IsoDate;
+}
+
+/** Hooks of a day-end run: stop it (as a crash would) and watch its progress. */
+export interface DayEndRunOptions {
+  /** Aborting stops the run between accounts; the day is not closed, and a re-run finishes it. */
+  readonly signal?: AbortSignal;
+  /** Called after each account's day-end was accepted (or replayed). */
+  readonly onAccountClosed?: (accountId: string, businessDate: IsoDate) => void;
+}

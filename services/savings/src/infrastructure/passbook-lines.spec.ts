@@ -1,0 +1,41 @@
+import { passbookLinesOf } from './passbook-lines';
+
+const RD = 'SNG-000123-RD-01';
+
+describe('passbook lines', () => {
+  it('prints a premature RD closure as interest credited, fines deducted and the rest paid out, ending at nil', () => {
+    const lines = passbookLinesOf({
+      type: 'RecurringDepositClosedPrematurely',
+      data: {
+        accountId: RD,
+        businessDate: '2026-01-15',
+        monthsHeld: 6,
+        heldPeriodRatePercent: '5.00',
+        appliedRatePercent: '4',
+        depositsPaise: 120_000,
+        exactInterestPaise: '1400',
+        interestPaise: 1_400,
+        finesDeductedPaise: 800,
+        payoutPaise: 120_600,
+        balancePaise: 0,
+      },
+    });
+    expect(lines.map((line) => [line.category, line.debitPaise, line.creditPaise, line.balancePaise, line.cashOutPaise])).toEqual([
+      ['INTEREST', 0, 1_400, 121_400, 0],
+      ['FINES_DEDUCTED', 800, 0, 120_600, 0],
+      ['CLOSURE_PAYOUT', 120_600, 0, 0, 120_600],
+    ]);
+  });
+
+  it('keeps fines out of the deposit balance: a fine charged moves nothing, a fine paid is cash in only', () => {
+    const [charged] = passbookLinesOf({ type: 'MissedInstalmentFined', data: { accountId: RD, businessDate: '2026-02-28', instalmentNo: 3, amountPaise: 400, finesOutstandingPaise: 400, balancePaise: 40_000 } });
+    expect(charged).toEqual({ category: 'FINE_CHARGED', narration: 'Fine Rs 4.00 for missed instalment 3 (fines due Rs 4.00)', debitPaise: 0, creditPaise: 0, balancePaise: 40_000, cashInPaise: 0, cashOutPaise: 0 });
+    const [paid] = passbookLinesOf({ type: 'FinePaid', data: { accountId: RD, businessDate: '2026-03-02', amountPaise: 400, finesOutstandingPaise: 0, balancePaise: 40_000 } });
+    expect(paid).toMatchObject({ category: 'FINE_PAID', debitPaise: 0, creditPaise: 0, balancePaise: 40_000, cashInPaise: 400 });
+  });
+
+  it('prints nothing for events that move no money', () => {
+    expect(passbookLinesOf({ type: 'CollectionRecorded', data: { accountId: 'SNG-000123-SD-01', businessDate: '2026-03-02', collectionId: 'R-1', agentId: 'a-1', amountPaise: 100 } })).toEqual([]);
+    expect(passbookLinesOf({ type: 'AccountMarkedDormant', data: { accountId: 'SNG-000123-SD-01', businessDate: '2026-03-02', lastCustomerActivityOn: '2024-03-02' } })).toEqual([]);
+  });
+});
