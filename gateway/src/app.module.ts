@@ -9,11 +9,15 @@ import { StaffAuthGuard, JWT_SECRET } from './auth/staff-auth.guard';
 import type { GatewayRequest } from './auth/request-actor';
 import { GATEWAY_SERVICES, type GatewayServices } from './gateway-services';
 import { depthLimitRule } from './graphql/depth-limit.rule';
+import { queryCostPlugin } from './graphql/query-cost.plugin';
 import { formatGraphQLError } from './graphql/errors/format-graphql-error';
 import { GraphQLExceptionPassThroughFilter } from './graphql/errors/graphql-exception.filter';
 import { ImportMembersResolver } from './graphql/resolvers/import-members.resolver';
+import { LendingMutationsResolver } from './graphql/resolvers/lending-mutations.resolver';
+import { LendingQueriesResolver } from './graphql/resolvers/lending-queries.resolver';
 import { MembershipMutationsResolver } from './graphql/resolvers/membership-mutations.resolver';
 import { MembershipQueriesResolver } from './graphql/resolvers/membership-queries.resolver';
+import { SAVINGS_RESOLVERS } from './graphql/savings/savings-resolvers';
 import { HealthController } from './health/health.controller';
 import { PlatformHealthIndicators } from './health/platform-health.indicators';
 import { MetricsController } from './observability/metrics.controller';
@@ -21,6 +25,8 @@ import { httpLogSerializers } from './observability/logger';
 
 /** Deepest GraphQL selection accepted (the schema itself is at most four levels deep). */
 const MAX_QUERY_DEPTH = 8;
+/** Largest estimated cost of one operation: a few full pages of 500 members, not the directory many times over. */
+const MAX_QUERY_COST = 20_000;
 
 /**
  * The gateway's Nest module, built around services composed outside Nest (platform.ts):
@@ -57,6 +63,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: GatewayRequest }) => ({ req }),
           validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
+          plugins: [queryCostPlugin(MAX_QUERY_COST)],
           formatError: (formatted, error) =>
             formatGraphQLError(formatted, error, (details) => services.logger.error({ ...details, component: 'graphql' }, 'unexpected error in a GraphQL request')),
         }),
@@ -71,6 +78,9 @@ export class AppModule {
         MembershipQueriesResolver,
         MembershipMutationsResolver,
         ImportMembersResolver,
+        ...SAVINGS_RESOLVERS,
+        LendingQueriesResolver,
+        LendingMutationsResolver,
       ],
     };
   }

@@ -1,5 +1,7 @@
+import type { Lending } from '@samabay/lending';
 import type { Membership } from '@samabay/membership';
 import type { ProjectionRunner } from '@samabay/projections';
+import type { Savings } from '@samabay/savings';
 import type { SqlDatabase } from '@samabay/sql';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -13,6 +15,8 @@ export interface GatewayServices {
   readonly config: PlatformConfig;
   readonly db: SqlDatabase;
   readonly membership: Membership;
+  readonly savings: Savings;
+  readonly lending: Lending;
   readonly runner: ProjectionRunner;
   readonly registry: Registry;
   readonly logger: Logger;

@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CommandHandler, createSqlIdempotencyStore, todayInKolkata, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore } from '@samabay/event-store';
+import { createLending, defaultLoanProducts, type Lending } from '@samabay/lending';
 import { createMembership, defaultMembershipProducts, DEFAULT_BRANCHES, type Membership } from '@samabay/membership';
 import { createSqlPersonalDataVault } from '@samabay/personal-data';
 import { ProjectionRunner } from '@samabay/projections';
+import { createSavings, defaultSavingsProducts, type Savings } from '@samabay/savings';
 import { openPglite, openPostgres, type SqlDatabase } from '@samabay/sql';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { mkdir } from 'node:fs/promises';
@@ -18,6 +20,7 @@ import type { GatewayServices } from './gateway-services';
 import { commandMetrics } from './observability/command-metrics';
 import { createLogger } from './observability/logger';
 import { meteredEventStore } from './observability/metered-event-store';
+import { readModelsCaughtUp } from './read-models-caught-up';
 
 /**
  * How long the projection runner waits for more events before applying a small batch. Under a
@@ -37,6 +40,8 @@ export interface Platform {
   readonly db: SqlDatabase;
   readonly store: EventStore;
   readonly membership: Membership;
+  readonly savings: Savings;
+  readonly lending: Lending;
   readonly runner: ProjectionRunner;
   readonly registry: Registry;
   readonly logger: Logger;
@@ -84,19 +89,25 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
       onOutcome: commandMetrics(registry),
     });
     const vault = await createSqlPersonalDataVault({ db, masterKey: config.masterKey });
-    const membership = createMembership({ handler, vault, db, products: defaultMembershipProducts() });
-    const runner = new ProjectionRunner({ db, store, projections: membership.projections, registry, lingerMs: PROJECTION_LINGER_MS, logger: logger.child({ component: 'projection-runner' }) });
+    // Services that decide on their own projections (eligibility, day-end, exit) first wait for the runner to reach the store's head.
+    let runnerRef: ProjectionRunner | undefined;
+    const caughtUp = readModelsCaughtUp(store, () => runnerRef as ProjectionRunner, config.consistencyTimeoutMs);
+    const membership = createMembership({ handler, vault, db, products: defaultMembershipProducts(), readModelsCaughtUp: caughtUp });
+    const savings = createSavings({ handler, db, products: defaultSavingsProducts(), clock, readModelsCaughtUp: caughtUp });
+    const lending = createLending({ handler, db, products: defaultLoanProducts(), clock, readModelsCaughtUp: caughtUp });
+    const runner = new ProjectionRunner({ db, store, projections: [...membership.projections, ...savings.projections, ...lending.projections], registry, lingerMs: PROJECTION_LINGER_MS, logger: logger.child({ component: 'projection-runner' }) });
+    runnerRef = runner;
     await runner.start();
     closers.push(() => runner.stop());
     await ensureDefaultBranches(membership, todayInKolkata(clock));
 
-    const services: GatewayServices = { config, db, membership, runner, registry, logger };
+    const services: GatewayServices = { config, db, membership, savings, lending, runner, registry, logger };
     const app = await NestFactory.create<NestExpressApplication>(AppModule.register(services), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(PinoNestLogger));
     app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
     closers.push(() => app.close());
     let stopped: Promise<void> | undefined;
-    return { config, app, db, store, membership, runner, registry, logger, stop: () => (stopped ??= closeAll()) };
+    return { config, app, db, store, membership, savings, lending, runner, registry, logger, stop: () => (stopped ??= closeAll()) };
   } catch (error) {
     await closeAll();
     throw error;

@@ -328,6 +328,21 @@ describe('queries', () => {
     expect((await gql(MEMBERS, { first: 0 })).errors![0].extensions).toMatchObject({ field: 'first' });
   });
 
+  it('refuses an operation whose estimated cost is too high, before reading anything', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `m${i}: members(first: 500) { edges { node { memberNo fullName phone locality } } }`).join('\n');
+    const response = await gql<unknown>(`query { ${aliases} }`);
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
+    expect((await gql(MEMBERS, { first: 500 })).errors).toBeUndefined();
+  });
+
+  it('answers the standard introspection query outside production despite the depth limit', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const response = await gql<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery());
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.__schema.queryType.name).toBe('Query');
+  });
+
   it('sums members by status and share capital per branch', async () => {
     const response = await gql<{ branchSummaries: Array<Record<string, unknown>> }>(SUMMARIES, { consistentWith: lastPosition });
     expect(response.errors).toBeUndefined();
@@ -360,6 +375,25 @@ describe('access policy', () => {
     expect(listed.data!.members.edges.length).toBeGreaterThan(0);
     expect(listed.data!.members.edges.every((edge) => edge.node.memberNo.startsWith('KLG-'))).toBe(true);
     expect((await gql(MEMBERS, { first: 5 }, auditor)).errors).toBeUndefined();
+  });
+});
+
+describe('control characters in personal data and search', () => {
+  it('rejects a NUL in the name at input, appending nothing, and the read models keep projecting', async () => {
+    const before = await head();
+    const rejected = await gql<AdmitData>(ADMIT, { input: admitInput({}, { fullName: 'A\u0000B' }) });
+    expect(rejected.errors?.[0].extensions).toMatchObject({ code: 'INVALID_CHARACTERS', field: 'personal.fullName' });
+    expect(rejected.errors?.[0].message).not.toContain('A\u0000B');
+    expect(await head()).toBe(before);
+    const admitted = await gql<AdmitData>(ADMIT, { input: admitInput() });
+    expect(admitted.errors).toBeUndefined();
+    const read = await gql<{ member: { memberNo: string } }>(MEMBER, { memberNo: admitted.data!.admitMember.memberNo, consistentWith: admitted.data!.admitMember.result.position });
+    expect(read.errors).toBeUndefined();
+  });
+
+  it('answers a search holding a NUL with a typed error on field search, not INTERNAL', async () => {
+    const searched = await gql(MEMBERS, { search: 'a\u0000b' });
+    expect(searched.errors?.[0].extensions).toMatchObject({ code: 'INVALID_CHARACTERS', field: 'search' });
   });
 });
 

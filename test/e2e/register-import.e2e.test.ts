@@ -1,6 +1,7 @@
 // The register import end to end (issue 2 item 7 and "Done when"): the whole platform in-process on
 // an in-memory PGlite at a random port, the import tool talking to it over HTTP exactly as
 // `npm run import` does.
+import { rupeesToPaise } from '@samabay/domain-kit';
 import { comparePositions } from '@samabay/event-store';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,9 @@ import { createGraphqlClient, type GraphqlRequest } from '@samabay/register-impo
 import { importRegister, type ImportResult } from '@samabay/register-import';
 import { EXIT, runCli } from '@samabay/register-import';
 
-jest.setTimeout(180_000);
+// A whole 2,000-row register goes through the one-command-per-row path (about 30-100 s on 2 idle
+// cores, several minutes when the machine is shared); the limit guards against a hang, not speed.
+jest.setTimeout(600_000);
 
 const fixtures = path.resolve(__dirname, '../fixtures');
 const registerCsv = path.join(fixtures, 'member-register.csv');
@@ -85,6 +88,27 @@ async function allMembers({ request }: TestPlatform, consistentWith: string | nu
   return { totalCount: data.members.totalCount, rows: data.members.edges.map((edge) => edge.node) };
 }
 
+interface SavingsTotal {
+  branchCode: string;
+  product: string;
+  openAccounts: number;
+  balance: string;
+}
+
+async function savingsTotals({ request }: TestPlatform, consistentWith: string | null): Promise<SavingsTotal[]> {
+  const data = await request<{ savingsBranchTotals: SavingsTotal[] }>(
+    `query ($consistentWith: String) { savingsBranchTotals(consistentWith: $consistentWith) { branchCode product openAccounts balance } }`,
+    { consistentWith },
+  );
+  return data.savingsBranchTotals;
+}
+
+/** Sum of the balances (paise) and accounts of one product over every branch. */
+function productTotal(totals: SavingsTotal[], product: string): { paise: number; accounts: number } {
+  const rows = totals.filter((total) => total.product === product);
+  return { paise: rows.reduce((sum, total) => sum + rupeesToPaise(total.balance), 0), accounts: rows.reduce((sum, total) => sum + total.openAccounts, 0) };
+}
+
 const membersByBranch = (summaries: BranchSummary[]) => Object.fromEntries(summaries.filter((s) => s.totalMembers > 0).map((s) => [s.branchCode, s.totalMembers]));
 const totalShares = (summaries: BranchSummary[]) => summaries.reduce((sum, s) => sum + s.sharesHeld, 0);
 const rejectedLines = (result: ImportResult) => Object.fromEntries(result.rejects.map((reject) => [String(reject.line), reject.reason]));
@@ -103,6 +127,7 @@ describe('register import against the running platform', () => {
   let target: TestPlatform;
   let firstRun: { status: number; stdout: string };
   let summariesAfterFirstImport: BranchSummary[];
+  let savingsAfterFirstImport: SavingsTotal[];
 
   beforeAll(async () => {
     target = await startTestPlatform();
@@ -125,10 +150,26 @@ describe('register import against the running platform', () => {
     expect(totalShares(summariesAfterFirstImport)).toBe(expected.shares_total);
   });
 
-  it('reports the savings and thrift totals of the expected file (parsed now, imported by the savings issue)', () => {
+  it('reports the savings and thrift totals of the expected file', () => {
     expect(firstRun.stdout).toContain(`shares: ${expected.shares_total}`);
     expect(firstRun.stdout).toContain(`savings deposit total: ${expected.savings_deposit_total_paise} paise`);
     expect(firstRun.stdout).toContain(`thrift fund total: ${expected.thrift_fund_total_paise} paise`);
+    expect(firstRun.stdout).toContain('opening balances: 1940 rows carried over, 0 replayed, 0 rejected, 60 exited members without accounts (3880 accounts)');
+  });
+
+  it('carries the savings and thrift columns over as opening balances: branch totals equal the expected file, exited members hold no accounts', async () => {
+    const position = /platform position: (\S+)/.exec(firstRun.stdout)?.[1] ?? null;
+    savingsAfterFirstImport = await savingsTotals(target, position);
+    // 60 of the 2,000 members have exited (with nil balances): 1,940 Savings Deposit and 1,940 Thrift Fund accounts.
+    expect(productTotal(savingsAfterFirstImport, 'SAVINGS_DEPOSIT')).toEqual({ paise: expected.savings_deposit_total_paise, accounts: 1940 });
+    expect(productTotal(savingsAfterFirstImport, 'THRIFT_FUND')).toEqual({ paise: expected.thrift_fund_total_paise, accounts: 1940 });
+    expect(new Set(savingsAfterFirstImport.map((total) => total.branchCode))).toEqual(new Set(['SNG', 'KLG', 'DHT']));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+    const first = await target.request<{ passbook: { entries: { date: string; category: string; credit: string; balance: string }[] } }>(
+      `query { passbook(accountId: "KLG-000001-TF-01") { entries { date category credit balance } } }`,
+      {},
+    );
+    expect(first.passbook.entries).toEqual([{ date: today, category: 'OPENING_BALANCE', credit: '6950.08', balance: '6950.08' }]);
   });
 
   it('lists all 2,000 members', async () => {
@@ -147,6 +188,8 @@ describe('register import against the running platform', () => {
     expect(again.summary).toMatchObject({ rows: 2000, accepted: 0, replayed: 2000, rejected: 0, sharesTotal: expected.shares_total });
     expect(comparePositions(await target.platform.store.headPosition(), headBefore)).toBe(0);
     expect(await branchSummaries(target, again.summary.lastPosition)).toEqual(summariesAfterFirstImport);
+    expect(again.summary.openingBalances).toEqual({ accepted: 0, replayed: 1940, rejected: 0, exitedWithoutAccounts: 60, accounts: 3880 });
+    expect(await savingsTotals(target, null)).toEqual(savingsAfterFirstImport);
   });
 });
 
@@ -198,6 +241,7 @@ describe('register with errors against fresh platforms', () => {
       expect(rerun.summary.replayed).toBeGreaterThan(0);
       expect(await allMembers(killed, rerun.summary.lastPosition)).toEqual(await allMembers(target, null));
       expect(await branchSummaries(killed, null)).toEqual(await branchSummaries(target, null));
+      expect(await savingsTotals(killed, null)).toEqual(await savingsTotals(target, null));
     } finally {
       await killed.platform.stop();
     }

@@ -1,6 +1,9 @@
 import { ImportMembersResolver } from '../graphql/resolvers/import-members.resolver';
+import { LendingMutationsResolver } from '../graphql/resolvers/lending-mutations.resolver';
+import { LendingQueriesResolver } from '../graphql/resolvers/lending-queries.resolver';
 import { MembershipMutationsResolver } from '../graphql/resolvers/membership-mutations.resolver';
 import { MembershipQueriesResolver } from '../graphql/resolvers/membership-queries.resolver';
+import { SAVINGS_RESOLVERS } from '../graphql/savings/savings-resolvers';
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../observability/metrics.controller';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy';
@@ -8,7 +11,7 @@ import { ACCESS_POLICY, type AccessPolicy } from './access-policy';
 /** @nestjs/graphql marks Query/Mutation handlers with this metadata key. */
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
 
-const resolvers = [MembershipQueriesResolver, MembershipMutationsResolver, ImportMembersResolver];
+const resolvers = [MembershipQueriesResolver, MembershipMutationsResolver, ImportMembersResolver, LendingQueriesResolver, LendingMutationsResolver, ...SAVINGS_RESOLVERS];
 
 /** Every Query/Mutation handler of the gateway, as [resolver class name, method name, handler]. */
 const operations = resolvers.flatMap((resolver) =>
@@ -20,7 +23,23 @@ const operations = resolvers.flatMap((resolver) =>
 describe('access policy coverage', () => {
   it('finds the GraphQL operations of the contract', () => {
     expect(operations.map(([, name]) => name).sort()).toEqual(
-      ['admitMember', 'branchSummaries', 'changeNominee', 'exitMember', 'importMembers', 'member', 'members', 'openBranch', 'purchaseShares'].sort(),
+      [
+        'admitMember',
+        'branchSummaries',
+        'changeNominee',
+        'exitMember',
+        'importMembers',
+        'member',
+        'members',
+        'openBranch',
+        'purchaseShares',
+        ...['applyForLoan', 'appraiseLoan', 'approveLoan', 'disburseLoan', 'recordRepayment', 'rescheduleLoan', 'requestLoanWriteOff', 'writeOffLoan', 'markLoanAsLoss', 'closeLoan', 'runLoanDayEnd'],
+        ...['openSavingsAccount', 'deposit', 'withdraw', 'closeSavingsAccount', 'reactivateSavingsAccount', 'transferBetweenOwnAccounts'],
+        ...['openRecurringDeposit', 'payRecurringDepositInstalment', 'payRecurringDepositFine', 'closeRecurringDeposit'],
+        ...['recordCollection', 'verifyCollection', 'disputeCollection', 'runSavingsDayEnd', 'importOpeningBalances'],
+        ...['savingsAccount', 'memberSavings', 'passbook', 'savingsCashBook', 'memberInterestPaid', 'branchInterestPaid', 'agentDailySheet', 'savingsBranchTotals', 'savingsDayEndStatus'],
+        ...['loan', 'memberLoans', 'branchPortfolio', 'collectionSheet', 'loanForeclosureQuote', 'loanDayEndStatus'],
+      ].sort(),
     );
   });
 
@@ -34,5 +53,12 @@ describe('access policy coverage', () => {
   it('keeps only health and metrics public', () => {
     expect((Reflect.getMetadata(ACCESS_POLICY, HealthController.prototype.check) as AccessPolicy).public).toBe(true);
     expect((Reflect.getMetadata(ACCESS_POLICY, MetricsController.prototype.metrics) as AccessPolicy).public).toBe(true);
+  });
+
+  it('lets only branch managers and head office approve loans, reschedule them or write them off', () => {
+    const checkers = ['approveLoan', 'rescheduleLoan', 'requestLoanWriteOff', 'writeOffLoan'].map(
+      (name) => (Reflect.getMetadata(ACCESS_POLICY, (LendingMutationsResolver.prototype as unknown as Record<string, object>)[name]) as AccessPolicy).roles,
+    );
+    for (const roles of checkers) expect([...roles].sort()).toEqual(['branch_manager', 'head_office']);
   });
 });

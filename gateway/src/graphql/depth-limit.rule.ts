@@ -3,7 +3,9 @@ import { GraphQLError, Kind, type ASTNode, type FragmentDefinitionNode, type Sel
 /**
  * A validation rule refusing operations nested deeper than `maxDepth` fields (DESIGN §7 "depth and
  * cost limits"): the schema is shallow, so deep queries are only ever abuse. Fragments are followed;
- * a fragment cycle is left to graphql-js's own NoFragmentCycles rule.
+ * a fragment cycle is left to graphql-js's own NoFragmentCycles rule. Introspection (`__schema`,
+ * `__type`) is exempt: it is switched off in production, and GraphiQL's standard introspection
+ * query is 15 levels deep.
  */
 export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => {
@@ -16,6 +18,7 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
       let deepest = 0;
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
+          if (selection.name.value.startsWith('__')) continue;
           deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, visited) : 1);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           deepest = Math.max(deepest, depthOf(selection.selectionSet, visited));

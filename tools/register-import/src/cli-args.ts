@@ -1,3 +1,4 @@
+import { isValidIsoDate } from '@samabay/domain-kit';
 import { parseArgs } from 'node:util';
 import { MAX_ROWS_PER_CALL } from './platform-api';
 import { DEFAULT_BATCH_SIZE } from './importer';
@@ -13,6 +14,8 @@ export interface CliOptions {
   readonly reportPath: string | undefined;
   readonly batchSize: number;
   readonly quiet: boolean;
+  /** Business date of the opening balances (YYYY-MM-DD); undefined = today in Asia/Kolkata. */
+  readonly businessDate: string | undefined;
 }
 
 /** The command line was wrong; `message` says how (and the CLI prints the usage). */
@@ -24,13 +27,16 @@ export class UsageError extends Error {
 }
 
 /** The command's help text (printed for --help and after a usage error). */
-export const USAGE = `usage: npm run import -- <register.csv> [--url ${DEFAULT_GRAPHQL_URL}] [--token <jwt>] [--report rejects.csv] [--batch ${DEFAULT_BATCH_SIZE}] [--quiet]
+export const USAGE = `usage: npm run import -- <register.csv> [--url ${DEFAULT_GRAPHQL_URL}] [--token <jwt>] [--report rejects.csv] [--batch ${DEFAULT_BATCH_SIZE}] [--business-date YYYY-MM-DD] [--quiet]
 
   <register.csv>  member register export (UTF-8 CSV, dates dd/mm/yyyy, rupees with 2 decimals)
   --url           the running platform's GraphQL endpoint (env SAMABAY_GRAPHQL_URL)
   --token         staff bearer token; \`npm start\` prints a development one (env SAMABAY_TOKEN keeps it out of shell history)
   --report        write rejected rows to this CSV (line,member_no,field,reason); otherwise they are listed on stdout
   --batch         rows per request, 1-${MAX_ROWS_PER_CALL}
+  --business-date the date (YYYY-MM-DD, Asia/Kolkata) the savings and thrift balances are carried over on, as
+                  opening balances of accounts SD-01 and TF-01; default today. Not after today. A re-run replays
+                  with the first run's date. Exited members (nil balances in the register) get no accounts.
   --quiet         no progress output
 
 exit status: 0 every row imported, 3 finished with rejected rows, 1 could not finish (re-running is safe), 2 bad usage`;
@@ -38,7 +44,7 @@ exit status: 0 every row imported, 3 finished with rejected rows, 1 could not fi
 /**
  * Parses `argv` (without node and script) with environment fallbacks SAMABAY_GRAPHQL_URL and
  * SAMABAY_TOKEN. Returns 'help' for --help. Throws UsageError for unknown options, a missing file
- * or a batch size outside 1–500.
+ * or a batch size outside 1–500, and for a --business-date that is not a real YYYY-MM-DD date.
  */
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
   let parsed: ReturnType<typeof parse>;
@@ -54,6 +60,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const batchSize = /^\d+$/.test(batchText) ? Number(batchText) : Number.NaN;
   if (!(batchSize >= 1 && batchSize <= MAX_ROWS_PER_CALL)) throw new UsageError(`--batch must be a whole number from 1 to ${MAX_ROWS_PER_CALL}`);
   const url = values.url ?? env.SAMABAY_GRAPHQL_URL ?? DEFAULT_GRAPHQL_URL;
+  const businessDate = values['business-date'];
+  if (businessDate !== undefined && !isValidIsoDate(businessDate)) throw new UsageError('--business-date must be a real date written YYYY-MM-DD');
   if (!/^https?:\/\/\S+$/.test(url)) throw new UsageError('--url must be an http(s) URL such as ' + DEFAULT_GRAPHQL_URL);
   return {
     file: positionals[0],
@@ -62,6 +70,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     reportPath: values.report,
     batchSize,
     quiet: values.quiet ?? false,
+    businessDate,
   };
 }
 
@@ -75,6 +84,7 @@ function parse(argv: readonly string[]) {
       token: { type: 'string' },
       report: { type: 'string' },
       batch: { type: 'string' },
+      'business-date': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

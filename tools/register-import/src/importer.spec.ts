@@ -33,9 +33,38 @@ describe('importRegister', () => {
       sharesTotal: expected.shares_total,
       savingsDepositTotalPaise: expected.savings_deposit_total_paise,
       thriftFundTotalPaise: expected.thrift_fund_total_paise,
-      lastPosition: 'C:2000/P:2000',
+      // 2,000 members, then the opening balances of the 1,940 who have not exited.
+      lastPosition: 'C:3940/P:3940',
+      openingBalances: { accepted: 1940, replayed: 0, rejected: 0, exitedWithoutAccounts: 60, accounts: 3880 },
     });
     expect(Object.fromEntries(Object.entries(summary.byBranch).map(([branch, totals]) => [branch, totals.members]))).toEqual(expected.accepted_by_branch);
+  });
+
+  it('carries the savings and thrift columns over as opening balances at the business date, after the members', async () => {
+    const platform = new FakePlatform();
+    await importRegister({ source: registerFile, request: platform.request, batchSize: 500, businessDate: '2026-04-01' });
+    expect(platform.balanceCalls).toBe(4);
+    expect(platform.balanceConsistency.every((position) => position !== null)).toBe(true);
+    const balances = [...platform.balances.values()];
+    expect(balances).toHaveLength(1940);
+    expect(new Set(balances.map((balance) => balance.businessDate))).toEqual(new Set(['2026-04-01']));
+    const paise = (rupees: string) => Math.round(Number(rupees) * 100);
+    expect(balances.reduce((sum, balance) => sum + paise(balance.savingsDeposit), 0)).toBe(expected.savings_deposit_total_paise);
+    expect(balances.reduce((sum, balance) => sum + paise(balance.thriftFund), 0)).toBe(expected.thrift_fund_total_paise);
+    expect(platform.balances.get('KLG-000001')).toEqual({ savingsDeposit: '22728.25', thriftFund: '6950.08', businessDate: '2026-04-01' });
+  });
+
+  it('reports an exited member with a balance on the balance column, keeps the member, and leaves the balance out of the totals', async () => {
+    const platform = new FakePlatform();
+    const exited = `KLG-000003,KLG,Rekha Thapa,23/04/1972,14/08/2021,9076238234,Kalighat Rd,Maya Bibi,mother,1,0.00,12.00,50,exited`;
+    const { summary, rejects } = await importRegister({ source: { text: `${HEADER}\n${row('KLG-000001', 'KLG')}\n${exited}\n` }, request: platform.request });
+    expect(rejects).toEqual([{ line: 3, memberNo: 'KLG-000003', field: 'thrift_fund_balance', reason: 'balance_of_exited_member' }]);
+    expect(summary).toMatchObject({ rows: 2, accepted: 2, rejected: 0, savingsDepositTotalPaise: 10_050, thriftFundTotalPaise: 2_025, openingBalances: { accepted: 1, rejected: 1, accounts: 2 } });
+    expect(platform.members.has('KLG-000003')).toBe(true);
+  });
+
+  it('refuses a business date that is not a real date', async () => {
+    await expect(importRegister({ source: registerFile, request: new FakePlatform().request, businessDate: '2026-02-30' })).rejects.toThrow(RangeError);
   });
 
   it('replays every row when the same file is imported again, adding nothing', async () => {

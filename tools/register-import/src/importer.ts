@@ -1,11 +1,13 @@
+import { isValidIsoDate, todayInKolkata } from '@samabay/domain-kit';
 import { comparePositions, parsePosition } from '@samabay/event-store';
 import { readRegister, type RegisterSource } from './csv-reader';
 import type { GraphqlRequest } from './graphql-client';
+import { mapBalanceRejection, sendOpeningBalances, type ImportOpeningBalanceOutcome } from './opening-balances';
 import { MAX_ROWS_PER_CALL, sendImportBatch, type ImportMemberOutcome } from './platform-api';
 import { silentProgress, type ImportProgress } from './progress';
 import { createRowValidator, type ImportRow, type RegisterReject } from './row-validator';
 import { mapServerRejection, TRANSIENT_ROW_ERRORS } from './server-rejections';
-import { countImported, countRejected, emptySummary, type ImportSummary } from './summary';
+import { countBalances, countBalancesRejected, countImported, countRejected, emptySummary, type ImportSummary } from './summary';
 
 /** Rows per importMembers call unless told otherwise: big enough to amortise HTTP, small enough for steady progress. */
 export const DEFAULT_BATCH_SIZE = 200;
@@ -24,8 +26,13 @@ export interface ImportOptions {
   readonly transientRetries?: number;
   /** Pause before re-sending rows that met a transient error, in ms (default 500, doubled each round). */
   readonly transientDelayMs?: number;
-  /** Called after each answered call with the number of calls so far (progress hooks, tests). */
+  /** Called after each answered importMembers call with the number of such calls so far (progress hooks, tests). */
   readonly onBatchDone?: (calls: number) => void;
+  /**
+   * Business date (YYYY-MM-DD, Asia/Kolkata) of the opening balances the savings and thrift columns become
+   * (issue 4 item 7). Default: today in Asia/Kolkata. A re-run replays with the first run's date.
+   */
+  readonly businessDate?: string;
 }
 
 /** The outcome of a run: its summary and every rejected row (client-side and platform-side). */
@@ -47,18 +54,22 @@ export class RowsNotSettledError extends Error {
 
 /**
  * Imports a member register: reads and validates every row (rejecting bad ones locally), then
- * sends the valid rows through the platform's `importMembers` mutation in batches, in file order.
- * Each row carries an idempotency key derived from its member number, so running the same file
- * again — also after a crash or kill midway — replays instead of duplicating and ends in the same
- * state. Throws RegisterFormatError (unreadable file), PlatformUnreachableError /
- * PlatformRequestError (from the client, after its bounded retries), RowsNotSettledError, or the
- * signal's reason when aborted.
+ * sends the valid rows through the platform's `importMembers` mutation in batches, in file order,
+ * and right after each batch the savings and thrift columns of the rows the platform now holds
+ * through `importOpeningBalances` (opening balances dated `businessDate`; an exited member's nil
+ * balances open nothing). Each row carries idempotency keys derived from its member number, so running
+ * the same file again — also after a crash or kill midway — replays instead of duplicating and ends
+ * in the same state. Throws RegisterFormatError (unreadable file), PlatformUnreachableError /
+ * PlatformRequestError (from the client, after its bounded retries), RowsNotSettledError, RangeError
+ * (bad batch size or business date), or the signal's reason when aborted.
  */
 export async function importRegister(options: ImportOptions): Promise<ImportResult> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_ROWS_PER_CALL) {
     throw new RangeError(`batch size must be a whole number from 1 to ${MAX_ROWS_PER_CALL}, got ${batchSize}`);
   }
+  const businessDate = options.businessDate ?? todayInKolkata(() => new Date());
+  if (!isValidIsoDate(businessDate)) throw new RangeError('the business date must be a real date written YYYY-MM-DD');
   const progress = options.progress ?? silentProgress;
   const summary = emptySummary();
   const rejects: RegisterReject[] = [];
@@ -80,35 +91,77 @@ export async function importRegister(options: ImportOptions): Promise<ImportResu
   report();
   let calls = 0;
   let pending = rows;
+  let pendingBalances: ImportRow[] = [];
   try {
-    for (let round = 0; pending.length > 0; round += 1) {
+    for (let round = 0; pending.length > 0 || pendingBalances.length > 0; round += 1) {
       const unsettled: { row: ImportRow; code: string }[] = [];
+      const unsettledBalances: { row: ImportRow; code: string }[] = [];
       for (let start = 0; start < pending.length; start += batchSize) {
         options.signal?.throwIfAborted();
         const batch = pending.slice(start, start + batchSize);
         const outcomes = await sendImportBatch(options.request, batch, options.signal);
+        const inPlatform: ImportRow[] = [];
+        let batchPosition: string | null = null;
         batch.forEach((row, index) => {
           const code = settle(row, outcomes[index]);
           if (code) unsettled.push({ row, code });
+          else if (outcomes[index].accepted) {
+            inPlatform.push(row);
+            if (outcomes[index].position) batchPosition = laterPosition(batchPosition, outcomes[index].position as string);
+          }
         });
         calls += 1;
         report();
         options.onBatchDone?.(calls);
+        if (inPlatform.length > 0) unsettledBalances.push(...(await carryBalances(inPlatform, batchPosition)));
       }
-      if (unsettled.length === 0) break;
+      for (let start = 0; start < pendingBalances.length; start += batchSize) {
+        options.signal?.throwIfAborted();
+        unsettledBalances.push(...(await carryBalances(pendingBalances.slice(start, start + batchSize), summary.lastPosition)));
+      }
+      if (unsettled.length === 0 && unsettledBalances.length === 0) break;
       if (round >= (options.transientRetries ?? 3)) {
+        const left = [...unsettled, ...unsettledBalances];
         throw new RowsNotSettledError(
-          unsettled.map((item) => item.row.line),
-          unsettled.map((item) => item.code),
+          left.map((item) => item.row.line),
+          left.map((item) => item.code),
         );
       }
       await pause((options.transientDelayMs ?? 500) * 2 ** round, options.signal);
       pending = unsettled.map((item) => item.row);
+      pendingBalances = unsettledBalances.map((item) => item.row);
     }
   } finally {
     progress.stop();
   }
   return { summary, rejects };
+
+  /** Sends the opening balances of rows the platform holds; returns those that met a transient error. */
+  async function carryBalances(batch: ImportRow[], consistentWith: string | null): Promise<{ row: ImportRow; code: string }[]> {
+    const outcomes = await sendOpeningBalances(options.request, batch, businessDate, consistentWith, options.signal);
+    const transient: { row: ImportRow; code: string }[] = [];
+    batch.forEach((row, index) => {
+      const code = settleBalances(row, outcomes[index]);
+      if (code) transient.push({ row, code });
+    });
+    return transient;
+  }
+
+  /** Records one row's opening-balance outcome; returns the error code when it was transient and must be re-sent. */
+  function settleBalances(row: ImportRow, outcome: ImportOpeningBalanceOutcome): string | undefined {
+    if (outcome.accepted) {
+      countBalances(summary, outcome.replayed, outcome.accountIds.length);
+      if (outcome.position) summary.lastPosition = laterPosition(summary.lastPosition, outcome.position);
+      return undefined;
+    }
+    const code = outcome.errorCode ?? 'REJECTED_BY_PLATFORM';
+    if (TRANSIENT_ROW_ERRORS.has(code)) return code;
+    const mapped = mapBalanceRejection(code, outcome.field);
+    const reject = { line: row.line, memberNo: row.memberNo, field: mapped.field, reason: mapped.reason };
+    rejects.push(reject);
+    countBalancesRejected(summary, row, reject);
+    return undefined;
+  }
 
   /** Records one row's outcome; returns the error code when it was transient and must be re-sent. */
   function settle(row: ImportRow, outcome: ImportMemberOutcome): string | undefined {

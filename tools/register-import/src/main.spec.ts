@@ -87,13 +87,20 @@ describe('runCli', () => {
     expect(platform.httpRequests).toBe(2);
   });
 
+  it('carries the balances over at --business-date', async () => {
+    const { status, stdout, platform } = await run([registerCsv, '--token', 'test-token', '--business-date', '2026-04-01', '--batch', '500']);
+    expect(status).toBe(EXIT.ok);
+    expect(platform.balances.get('SNG-000002')).toEqual({ savingsDeposit: '25905.43', thriftFund: '4113.29', businessDate: '2026-04-01' });
+    expect(stdout).toContain('opening balances: 1940 rows carried over, 0 replayed, 0 rejected, 60 exited members without accounts (3880 accounts)');
+  });
+
   it('reports an unreadable file', async () => {
     const { status, stderr } = await run([path.join(dir, 'missing.csv'), '--token', 'test-token']);
     expect(status).toBe(EXIT.failed);
     expect(stderr).toContain('cannot read');
   });
 
-  it.each([[[]], [['a.csv', 'b.csv']], [['a.csv', '--batch', '0']], [['a.csv', '--batch', '501']], [['a.csv', '--bogus']], [['a.csv', '--url', 'localhost:4000']]])(
+  it.each([[[]], [['a.csv', 'b.csv']], [['a.csv', '--batch', '0']], [['a.csv', '--batch', '501']], [['a.csv', '--bogus']], [['a.csv', '--url', 'localhost:4000']], [['a.csv', '--business-date', '2026-02-30']]])(
     'exits 2 with the usage for bad arguments %j',
     async (argv) => {
       const { status, stderr } = await run(argv);

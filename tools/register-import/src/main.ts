@@ -59,6 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       source: { path: options.file },
       request,
       batchSize: options.batchSize,
+      businessDate: options.businessDate,
       signal: io.signal,
       progress: options.quiet ? silentProgress : createProgress(io.stderr),
     });

@@ -70,6 +70,8 @@ export const TRANSIENT_ROW_ERRORS: ReadonlySet<string> = new Set([
   'WRONG_EXPECTED_REVISION',
   'EVENT_STORE_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',
+  // The savings service had not seen the row's member yet: the next attempt finds it.
+  'READ_MODEL_BEHIND',
   // An unexpected failure says nothing about the row's data: re-send it, and stop with a clear error if it persists.
   'INTERNAL',
   'INTERNAL_SERVER_ERROR',

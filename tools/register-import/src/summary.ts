@@ -1,5 +1,18 @@
 import type { ImportRow, RegisterReject, RejectReason } from './row-validator';
 
+/**
+ * How the rows' savings columns fared as opening balances (issue 4 item 7): rows carried over new,
+ * replayed (carried over by an earlier run), rejected, and rows of exited members with nil balances
+ * (nothing to carry: no accounts); `accounts` counts the accounts of the rows carried over or replayed.
+ */
+export interface OpeningBalanceCounts {
+  accepted: number;
+  replayed: number;
+  rejected: number;
+  exitedWithoutAccounts: number;
+  accounts: number;
+}
+
 /** Per-branch totals of the rows now in the platform (accepted or replayed). */
 export interface BranchTotals {
   members: number;
@@ -9,7 +22,8 @@ export interface BranchTotals {
 /**
  * What an import did. `rows` = data rows read; every row is exactly one of accepted (new in the
  * platform), replayed (already imported earlier with the same data) or rejected. Totals cover the
- * rows in the platform after this run (accepted + replayed); money in integer paise.
+ * rows in the platform after this run (accepted + replayed); money in integer paise. The savings and
+ * thrift totals leave out rows whose opening balances the platform rejected.
  */
 export interface ImportSummary {
   rows: number;
@@ -21,6 +35,7 @@ export interface ImportSummary {
   savingsDepositTotalPaise: number;
   thriftFundTotalPaise: number;
   rdMonthlyInstallmentTotalPaise: number;
+  openingBalances: OpeningBalanceCounts;
   rejectsByReason: Partial<Record<RejectReason, number>>;
   /** The platform position of the last command, to pass as `consistentWith`; null if none was sent. */
   lastPosition: string | null;
@@ -38,6 +53,7 @@ export function emptySummary(): ImportSummary {
     savingsDepositTotalPaise: 0,
     thriftFundTotalPaise: 0,
     rdMonthlyInstallmentTotalPaise: 0,
+    openingBalances: { accepted: 0, replayed: 0, rejected: 0, exitedWithoutAccounts: 0, accounts: 0 },
     rejectsByReason: {},
     lastPosition: null,
   };
@@ -55,6 +71,25 @@ export function countImported(summary: ImportSummary, row: ImportRow, replayed: 
   summary.savingsDepositTotalPaise += row.savingsDepositPaise;
   summary.thriftFundTotalPaise += row.thriftFundPaise;
   summary.rdMonthlyInstallmentTotalPaise += row.rdMonthlyInstallmentPaise;
+}
+
+/** Counts a row whose opening balances the platform holds now (`accounts` opened for it; none for an exited member). */
+export function countBalances(summary: ImportSummary, replayed: boolean, accounts: number): void {
+  if (accounts === 0) summary.openingBalances.exitedWithoutAccounts += 1;
+  else if (replayed) summary.openingBalances.replayed += 1;
+  else summary.openingBalances.accepted += 1;
+  summary.openingBalances.accounts += accounts;
+}
+
+/**
+ * Counts a row whose member is in the platform but whose opening balances were rejected: listed with
+ * the rejects (by reason) and left out of the savings and thrift totals; the row itself stays counted as imported.
+ */
+export function countBalancesRejected(summary: ImportSummary, row: ImportRow, reject: RegisterReject): void {
+  summary.openingBalances.rejected += 1;
+  summary.savingsDepositTotalPaise -= row.savingsDepositPaise;
+  summary.thriftFundTotalPaise -= row.thriftFundPaise;
+  summary.rejectsByReason[reject.reason] = (summary.rejectsByReason[reject.reason] ?? 0) + 1;
 }
 
 /** Counts a rejected row. */
@@ -87,10 +122,15 @@ export function formatSummary(summary: ImportSummary): string {
     `savings deposit total: ${summary.savingsDepositTotalPaise} paise (Rs ${formatRupees(summary.savingsDepositTotalPaise)})`,
     `thrift fund total: ${summary.thriftFundTotalPaise} paise (Rs ${formatRupees(summary.thriftFundTotalPaise)})`,
     `RD monthly instalments total: ${summary.rdMonthlyInstallmentTotalPaise} paise (Rs ${formatRupees(summary.rdMonthlyInstallmentTotalPaise)})`,
-    '(savings columns are validated and totalled here; they become opening balances with the savings service)',
+    `opening balances: ${formatOpeningBalances(summary.openingBalances)}`,
   ];
   const reasons = Object.entries(summary.rejectsByReason).sort(([a], [b]) => a.localeCompare(b));
   if (reasons.length > 0) lines.push(`rejected by reason: ${reasons.map(([reason, count]) => `${reason} ${count}`).join(', ')}`);
   if (summary.lastPosition) lines.push(`platform position: ${summary.lastPosition} (pass as consistentWith to read these writes)`);
   return lines.join('\n');
+}
+
+/** "1940 rows carried over, 0 replayed, 0 rejected, 60 exited members without accounts (3880 accounts)". */
+export function formatOpeningBalances(counts: OpeningBalanceCounts): string {
+  return `${counts.accepted} rows carried over, ${counts.replayed} replayed, ${counts.rejected} rejected, ${counts.exitedWithoutAccounts} exited members without accounts (${counts.accounts} accounts)`;
 }

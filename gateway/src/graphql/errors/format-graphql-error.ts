@@ -3,7 +3,7 @@ import { EventStoreError, InvalidAppendError } from '@samabay/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Codes the gateway itself raises as GraphQLErrors; passed to clients unchanged. */
-const GATEWAY_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+const GATEWAY_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'QUERY_TOO_COSTLY']);
 /** Codes graphql-js / Apollo give to malformed requests; their messages are cleaned of input values. */
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
@@ -20,7 +20,7 @@ export type UnexpectedErrorLogger = (details: { errorName: string; errorCode?: s
  *   DomainError or BAD_USER_INPUT, `field` = the input path without the variable name
  *   ("personal.dateOfBirth"), the value removed from the message.
  * - Event store errors: their code (and field for an invalid append), a message without ids of people.
- * - UNAUTHENTICATED / FORBIDDEN raised by the guard: unchanged.
+ * - UNAUTHENTICATED / FORBIDDEN raised by the guard, QUERY_TOO_COSTLY by the cost limit: unchanged.
  * - Anything else: "Internal error" with code INTERNAL; `logUnexpected` records name, code, path and stack frames.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, logUnexpected: UnexpectedErrorLogger): GraphQLFormattedError {

@@ -1,0 +1,43 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+
+/**
+ * Cost of a list field: its items' cost times the page size the client asked for (`first`), so
+ * `members(first: 500) { … }` costs 500 times a member. Fields without `first` fall through to the
+ * simple estimator (1 + children).
+ */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = args['first'];
+  return typeof first === 'number' && Number.isSafeInteger(first) && first > 0 ? 1 + childComplexity * first : undefined;
+};
+
+/**
+ * Refuses an operation whose estimated cost exceeds `maximumCost` before it runs (DESIGN §7 "depth
+ * and cost limits"): one request of many aliased `members(first: 500)` would otherwise read and
+ * decrypt the whole directory many times over and stall the process. The estimate uses the
+ * request's variables, which is why this is an Apollo plugin and not a validation rule
+ * (graphql-query-complexity's documented Apollo Server integration).
+ */
+export function queryCostPlugin(maximumCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maximumCost) {
+            throw new GraphQLError(`the operation's estimated cost is ${cost}; at most ${maximumCost} is allowed (ask for smaller pages or fewer aliases)`, {
+              extensions: { code: 'QUERY_TOO_COSTLY', cost, maximumCost },
+            });
+          }
+        },
+      };
+    },
+  };
+}
