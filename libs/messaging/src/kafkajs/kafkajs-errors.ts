@@ -33,6 +33,17 @@ export function toMessagingError(error: unknown, context: FailureContext): Messa
   return new BrokerRequestFailedError(context.operation, detail, { cause: error });
 }
 
+/** Protocol error types that mean "partition leadership is moving or not yet known": retry after a metadata refresh. */
+const LEADERSHIP_IN_FLUX = new Set(['NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION']);
+
+/**
+ * True if `error` (or one of its causes) says a partition's leader is moving or not yet known.
+ * A topic created a moment ago, or a broker that just restarted, answers so until its metadata settles.
+ */
+export function isLeadershipInFlux(error: unknown): boolean {
+  return causeChain(error).some((link) => LEADERSHIP_IN_FLUX.has(String(link.type)));
+}
+
 interface ErrorLink {
   readonly name: string;
   readonly message: string;

@@ -5,7 +5,7 @@ import type { MessagingLogger } from '../messaging-logger';
 import type { EnsuredTopic, PartitionOffsets, TopicAdmin, TopicSpec } from '../topic-admin';
 import { assertTopicName } from '../topic-naming';
 import { kafkajsRetry } from './kafkajs-client';
-import { toMessagingError } from './kafkajs-errors';
+import { isLeadershipInFlux, toMessagingError } from './kafkajs-errors';
 
 /** Pause between metadata polls while a created topic becomes visible, ms. */
 const METADATA_POLL_MS = 100;
@@ -43,6 +43,8 @@ export class KafkajsTopicAdmin implements TopicAdmin {
         });
       }
       const partitionsOf = await this.partitionsWithLeaders(names);
+      // A leader named in metadata may not serve its partition yet; an offsets request reaches it.
+      for (const { topic } of missing) await this.whileLeadershipSettles(names, () => this.admin.fetchTopicOffsets(topic));
       return names.map((topic) => {
         const wanted = topics.find((spec) => spec.topic === topic)!.partitions;
         const partitions = partitionsOf.get(topic) ?? 0;
@@ -77,6 +79,25 @@ export class KafkajsTopicAdmin implements TopicAdmin {
     }
   }
 
+  /**
+   * Runs `request`, repeating it after a metadata refresh while the broker answers that a
+   * partition's leadership is moving or unknown (kafkajs's admin gives up on "not the leader" at
+   * once), until requestTimeoutMs; then the last answer is thrown.
+   */
+  private async whileLeadershipSettles<T>(topics: readonly string[], request: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.config.requestTimeoutMs;
+    for (;;) {
+      try {
+        return await request();
+      } catch (error) {
+        if (Date.now() > deadline || !isLeadershipInFlux(error)) throw error;
+        this.logger.debug({ topics }, 'partition leadership settling; retrying after a metadata refresh');
+        await this.admin.fetchTopicMetadata({ topics: [...topics] }).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, METADATA_POLL_MS));
+      }
+    }
+  }
+
   /** See TopicAdmin.deleteTopics. */
   async deleteTopics(topics: readonly string[]): Promise<void> {
     topics.forEach((topic) => assertTopicName(topic));
@@ -93,7 +114,9 @@ export class KafkajsTopicAdmin implements TopicAdmin {
     assertTopicName(topic);
     return this.call('consumerGroupOffsets', [topic], async () => {
       if (!(await this.admin.listTopics()).includes(topic)) throw new TopicNotFoundError([topic]);
-      const [ends, [committed]] = await Promise.all([this.admin.fetchTopicOffsets(topic), this.admin.fetchOffsets({ groupId, topics: [topic] })]);
+      const [ends, [committed]] = await this.whileLeadershipSettles([topic], () =>
+        Promise.all([this.admin.fetchTopicOffsets(topic), this.admin.fetchOffsets({ groupId, topics: [topic] })]),
+      );
       const committedOf = new Map((committed?.partitions ?? []).map(({ partition, offset }) => [partition, BigInt(offset)]));
       return ends
         .map(({ partition, high }) => {
