@@ -3,3 +3,4 @@ export * from './personal-data-vault';
 export * from './personal-data-error';
 export { parseMasterKey, KEY_BYTES } from './master-key';
 export { createSqlPersonalDataVault, MasterKeyMismatchError, type SqlPersonalDataVaultOptions } from './sql-personal-data-vault';
+export { FORGOTTEN_MARKER } from './forgotten-marker';

@@ -6,6 +6,7 @@ export type {
   BranchDefinition,
   ChangeNomineeInput,
   ExitMemberInput,
+  ForgetMemberInput,
   ImportMemberInput,
   OpenBranchInput,
   PurchaseSharesInput,
@@ -22,6 +23,8 @@ export type {
   MemberAdmitted,
   MemberEvent,
   MemberExited,
+  MemberForgetRequested,
+  MemberForgotten,
   MemberRegisteredFromLegacyRegister,
   MemberStatusCarriedForward,
   NomineeChanged,
@@ -46,3 +49,5 @@ export { MemberDirectoryProjection } from './infrastructure/member-directory-pro
 export { BranchSummaryProjection } from './infrastructure/branch-summary-projection';
 export { vaultOpener, type PersonalDataOpener } from './infrastructure/personal-data-opener';
 export { DEFAULT_READ_MODEL_SCHEMA } from './infrastructure/read-model-schema';
+export type { PersonalDataRetention, RetentionTerms } from './domain/personal-data-retention';
+export { defaultPersonalDataRetention, loadPersonalDataRetention, parsePersonalDataRetention } from './infrastructure/personal-data-retention-config';

@@ -3,6 +3,8 @@ import type { PersonalDataVault } from '@samabay/personal-data';
 import type { Projection } from '@samabay/projections';
 import type { SqlDatabase } from '@samabay/sql';
 import type { MembershipProducts } from '../domain/membership-products';
+import type { PersonalDataRetention } from '../domain/personal-data-retention';
+import { defaultPersonalDataRetention } from '../infrastructure/personal-data-retention-config';
 import { BranchSummaryProjection } from '../infrastructure/branch-summary-projection';
 import { MemberDirectoryProjection } from '../infrastructure/member-directory-projection';
 import { SqlMemberDirectoryReader, type MemberDirectoryReader } from '../infrastructure/member-directory-reader';
@@ -25,6 +27,8 @@ export interface MembershipOptions {
   readonly readModelSchema?: string;
   /** Effective-dated admission fee, share face value and minimum shares (see defaultMembershipProducts). */
   readonly products: MembershipProducts;
+  /** Effective-dated retention period after exit before a member may be forgotten. Default: config/personal-data-retention.json. */
+  readonly retention?: PersonalDataRetention;
   /** Wall clock; only used for "today" (Asia/Kolkata) so that a business date in the future is rejected. Default: system clock. */
   readonly clock?: () => Date;
   /**
@@ -57,6 +61,7 @@ export function createMembership(options: MembershipOptions): Membership {
     handler: options.handler,
     vault: options.vault,
     products: options.products,
+    retention: options.retention ?? defaultPersonalDataRetention(),
     clock: options.clock ?? (() => new Date()),
     openDues: options.openDues ?? afterCatchUp(openLoanDues(options.db, schema), options.readModelsCaughtUp),
   });

@@ -12,6 +12,7 @@ import { branchDecider } from '../domain/branch/branch-decider';
 import type { BranchCommand } from '../domain/branch/branch-commands';
 import type { BranchEvent } from '../domain/branch/branch-events';
 import type { MembershipProducts } from '../domain/membership-products';
+import type { PersonalDataRetention } from '../domain/personal-data-retention';
 import { parseMemberNo } from '../domain/member-number';
 import { assessAdmission, assessImport } from '../domain/member/admission-rules';
 import type { MemberCommand } from '../domain/member/member-commands';
@@ -25,6 +26,7 @@ import type {
   BranchDefinition,
   ChangeNomineeInput,
   ExitMemberInput,
+  ForgetMemberInput,
   ImportMemberInput,
   OpenBranchInput,
   PurchaseSharesInput,
@@ -82,6 +84,21 @@ export interface MembershipCommands {
   /** The member exits with the share capital refunded. Rejects MEMBER_NOT_FOUND, MEMBER_ALREADY_EXITED, OPEN_DUES. */
   exitMember(input: ExitMemberInput, context: CommandContext): Promise<MemberCommandAccepted>;
   /**
+   * Head office asks to forget a former member (maker of maker–checker; issue 6 item 4). Appends
+   * MemberForgetRequested; nothing is deleted yet. Rejects MEMBER_NOT_FOUND, MEMBER_NOT_EXITED,
+   * EXIT_DATE_UNKNOWN, MEMBER_ALREADY_FORGOTTEN, FORGET_ALREADY_REQUESTED (memberNo); RETENTION_NOT_ELAPSED,
+   * NO_TERMS_IN_FORCE (businessDate); ROLE_NOT_ALLOWED (actor.role) unless head_office.
+   */
+  requestForgetMember(input: ForgetMemberInput, context: CommandContext): Promise<MemberCommandAccepted>;
+  /**
+   * A second head-office user approves: the member's data key is deleted from the vault and
+   * MemberForgotten appended (no personal data in it). The decider is asked first, so a refused
+   * approval deletes nothing; the key is deleted before the append and again after it (idempotent),
+   * so a crash between the two is finished by retrying with the same idempotency key. Rejects as
+   * requestForgetMember, plus FORGET_NOT_REQUESTED (memberNo) and MAKER_CANNOT_APPROVE (actor.userId).
+   */
+  approveForgetMember(input: ForgetMemberInput, context: CommandContext): Promise<MemberCommandAccepted>;
+  /**
    * Opens each branch unless it is open already (safe on every start-up). Each branch's command uses
    * the context's idempotency key under its own scope 'ensure-branch/<CODE>'. Rejects like openBranch
    * for a malformed definition.
@@ -94,6 +111,8 @@ export interface MembershipCommandDeps {
   readonly handler: CommandHandler;
   readonly vault: PersonalDataVault;
   readonly products: MembershipProducts;
+  /** Effective-dated retention period after exit before a member may be forgotten. Default: none (forgetting is refused). */
+  readonly retention?: PersonalDataRetention;
   readonly clock: () => Date;
   readonly openDues: OpenDuesLookup;
 }
@@ -109,7 +128,7 @@ export class MembershipCommandService implements MembershipCommands {
   private readonly memberDecider: Decider<MemberCommand, MemberEvent, MemberState>;
 
   constructor(private readonly deps: MembershipCommandDeps) {
-    this.memberDecider = createMemberDecider(deps.products);
+    this.memberDecider = createMemberDecider(deps.products, deps.retention ?? []);
   }
 
   openBranch(input: OpenBranchInput, context: CommandContext): Promise<CommandAccepted<BranchEvent>> {
@@ -208,6 +227,30 @@ export class MembershipCommandService implements MembershipCommands {
     return this.executeOnMember(input.memberNo, 'ExitMember', command, context, { memberNo: input.memberNo });
   }
 
+  async requestForgetMember(input: ForgetMemberInput, context: CommandContext): Promise<MemberCommandAccepted> {
+    parseMemberNo(input.memberNo);
+    const command: MemberCommand = { type: 'RequestForgetMember', memberNo: input.memberNo, businessDate: context.businessDate, today: this.today(), actor: forgetActor(context) };
+    return this.executeOnMember(input.memberNo, 'RequestForgetMember', command, context, { memberNo: input.memberNo });
+  }
+
+  async approveForgetMember(input: ForgetMemberInput, context: CommandContext): Promise<MemberCommandAccepted> {
+    validateCommandContext(context);
+    parseMemberNo(input.memberNo);
+    const command: MemberCommand = { type: 'ApproveForgetMember', memberNo: input.memberNo, businessDate: context.businessDate, today: this.today(), actor: forgetActor(context) };
+    // Ask the decider before touching the vault: a refused approval must delete nothing.
+    // MEMBER_ALREADY_FORGOTTEN goes on to the handler, which replays the first answer for the same key.
+    const { state } = await this.deps.handler.readState(this.memberDecider, memberStreamId(input.memberNo));
+    try {
+      this.memberDecider.decide(command, state);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'MEMBER_ALREADY_FORGOTTEN')) throw error;
+    }
+    if (state !== null) await this.deps.vault.forget(input.memberNo);
+    const accepted = await this.executeOnMember(input.memberNo, 'ApproveForgetMember', command, context, { memberNo: input.memberNo });
+    await this.deps.vault.forget(input.memberNo);
+    return accepted;
+  }
+
   /**
    * Takes a member number on the branch stream; a retry with the same key gets the same number back.
    * The hash covers no personal data (nothing to fingerprint it with before the number exists): the
@@ -282,4 +325,9 @@ export class MembershipCommandService implements MembershipCommands {
   private today(): string {
     return todayInKolkata(this.deps.clock);
   }
+}
+
+/** The forget commands' actor: user id and role from the verified token. */
+function forgetActor(context: CommandContext): { userId: string; role: CommandContext['actor']['role'] } {
+  return { userId: context.actor.userId, role: context.actor.role };
 }

@@ -57,3 +57,11 @@ export interface ChangeNomineeInput {
 export interface ExitMemberInput {
   readonly memberNo: string;
 }
+
+/**
+ * Forget a former member (issue 6 item 4): `requestForgetMember` by one head-office user, then
+ * `approveForgetMember` by another, both on the context's business date.
+ */
+export interface ForgetMemberInput {
+  readonly memberNo: string;
+}

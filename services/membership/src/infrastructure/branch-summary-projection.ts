@@ -136,6 +136,8 @@ function nextFigures(before: MemberFigures | null, event: MemberEvent): MemberFi
     case 'SharesPurchased':
       return before && { ...before, sharesHeld: event.data.sharesHeld, shareCapitalPaise: event.data.shareCapitalPaise };
     case 'NomineeChanged':
+    case 'MemberForgetRequested':
+    case 'MemberForgotten':
       return before;
     case 'MemberExited':
       return before && { ...before, status: 'EXITED', sharesHeld: 0, shareCapitalPaise: 0 };

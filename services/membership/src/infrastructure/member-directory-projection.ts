@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@samabay/event-store';
+import { FORGOTTEN_MARKER } from '@samabay/personal-data';
 import type { Projection } from '@samabay/projections';
 import type { SqlExecutor } from '@samabay/sql';
 import type { MemberAdmitted, MemberRegisteredFromLegacyRegister } from '../domain/member/member-events';
@@ -7,7 +8,7 @@ import { asMemberEvent } from './member-event-data';
 import type { PersonalDataOpener } from './personal-data-opener';
 import { readModelTables, type ReadModelTables } from './read-model-schema';
 
-/** Personal columns of a directory row; all null once the member is forgotten. */
+/** Personal columns of a directory row; FORGOTTEN_MARKER (date of birth: null) once the member is forgotten. */
 interface OpenedPersonal {
   readonly fullName: string | null;
   readonly dateOfBirth: string | null;
@@ -22,11 +23,16 @@ interface OpenedNominee {
   readonly forgotten: boolean;
 }
 
+const FORGOTTEN_PERSONAL: OpenedPersonal = { fullName: FORGOTTEN_MARKER, dateOfBirth: null, phone: FORGOTTEN_MARKER, locality: FORGOTTEN_MARKER, forgotten: true };
+const FORGOTTEN_NOMINEE: OpenedNominee = { nomineeName: FORGOTTEN_MARKER, nomineeRelation: FORGOTTEN_MARKER, forgotten: true };
+
 /**
  * The member directory projection (issue 2 item 5): one row per member in `<schema>.member_directory`
  * with branch, status, shares held, share capital (paise), admission date and the personal fields
- * opened with the member's data key — NULLs and `personal_data_forgotten = true` once the key is
- * forgotten. `search_text` = lower-cased "memberNo fullName" for the reader's search.
+ * opened with the member's data key. Once the member is forgotten (MemberForgotten, or a sealed copy
+ * whose key is gone, as in a rebuild) every personal text column holds FORGOTTEN_MARKER, the date of
+ * birth NULL, and `personal_data_forgotten = true`; nothing of the plaintext remains in the row.
+ * `search_text` = lower-cased "memberNo fullName" for the reader's search (the number alone once forgotten).
  * Idempotent per event: a row remembers the last stream revision applied and skips anything at or
  * below it. Ignores every stream but `member-…`.
  */
@@ -86,21 +92,23 @@ export class MemberDirectoryProjection implements Projection {
       case 'NomineeChanged': {
         if (await this.alreadyApplied(tx, event.data.memberNo, revision)) return;
         const nominee = await this.openNominee(event.data.memberNo, event.data.nominee, tx);
-        return this.update(tx, event.data.memberNo, revision, 'nominee_name = $3, nominee_relation = $4, personal_data_forgotten = personal_data_forgotten OR $5', [
-          nominee.nomineeName,
-          nominee.nomineeRelation,
-          nominee.forgotten,
-        ]);
+        if (nominee.forgotten) return this.forgetRow(tx, event.data.memberNo, revision);
+        return this.update(tx, event.data.memberNo, revision, 'nominee_name = $3, nominee_relation = $4', [nominee.nomineeName, nominee.nomineeRelation]);
       }
       case 'MemberExited':
         return this.update(tx, event.data.memberNo, revision, `status = 'EXITED', shares_held = 0, share_capital_paise = 0`, []);
+      case 'MemberForgetRequested':
+        return this.update(tx, event.data.memberNo, revision, 'status = status', []);
+      case 'MemberForgotten':
+        return this.forgetRow(tx, event.data.memberNo, revision);
     }
   }
 
   private async insertMember(data: MemberAdmitted['data'] | MemberRegisteredFromLegacyRegister['data'], shares: number, revision: number, tx: SqlExecutor): Promise<void> {
     if (await this.alreadyApplied(tx, data.memberNo, revision)) return;
     const personal = await this.openPersonal(data.memberNo, data.personal, tx);
-    const nominee = data.nominee === null ? { nomineeName: null, nomineeRelation: null, forgotten: false } : await this.openNominee(data.memberNo, data.nominee, tx);
+    let nominee = data.nominee === null ? { nomineeName: null, nomineeRelation: null, forgotten: false } : await this.openNominee(data.memberNo, data.nominee, tx);
+    if (personal.forgotten) nominee = FORGOTTEN_NOMINEE;
     await tx.query(
       `INSERT INTO ${this.tables.memberDirectory}
          (member_no, branch_code, status, shares_held, share_capital_paise, admission_date, full_name, date_of_birth, phone, locality,
@@ -120,9 +128,21 @@ export class MemberDirectoryProjection implements Projection {
         nominee.nomineeName,
         nominee.nomineeRelation,
         personal.forgotten || nominee.forgotten,
-        searchText(data.memberNo, personal.fullName),
+        searchText(data.memberNo, personal.forgotten ? null : personal.fullName),
         revision,
       ],
+    );
+  }
+
+  /** Replaces every personal column of the member's row by the marker (date of birth: NULL). */
+  private forgetRow(tx: SqlExecutor, memberNo: string, revision: number): Promise<void> {
+    return this.update(
+      tx,
+      memberNo,
+      revision,
+      `full_name = $3, date_of_birth = NULL, phone = $3, locality = $3, nominee_name = $3, nominee_relation = $3,
+       personal_data_forgotten = true, search_text = $4`,
+      [FORGOTTEN_MARKER, searchText(memberNo, null)],
     );
   }
 
@@ -141,13 +161,13 @@ export class MemberDirectoryProjection implements Projection {
 
   private async openPersonal(memberNo: string, sealed: SealedPersonalData, tx: SqlExecutor): Promise<OpenedPersonal> {
     const opened = await this.openPersonalData(memberNo, sealed, tx);
-    if (opened === 'forgotten') return { fullName: null, dateOfBirth: null, phone: null, locality: null, forgotten: true };
+    if (opened === 'forgotten') return FORGOTTEN_PERSONAL;
     return { fullName: opened.fullName ?? null, dateOfBirth: opened.dateOfBirth ?? null, phone: opened.phone ?? null, locality: opened.locality ?? null, forgotten: false };
   }
 
   private async openNominee(memberNo: string, sealed: SealedPersonalData, tx: SqlExecutor): Promise<OpenedNominee> {
     const opened = await this.openPersonalData(memberNo, sealed, tx);
-    if (opened === 'forgotten') return { nomineeName: null, nomineeRelation: null, forgotten: true };
+    if (opened === 'forgotten') return FORGOTTEN_NOMINEE;
     return { nomineeName: opened.name ?? null, nomineeRelation: opened.relation ?? null, forgotten: false };
   }
 }

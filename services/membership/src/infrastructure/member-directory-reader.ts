@@ -1,11 +1,15 @@
 import { ValidationError } from '@samabay/domain-kit';
+import { FORGOTTEN_MARKER } from '@samabay/personal-data';
 import type { SqlExecutor } from '@samabay/sql';
 import { assertBranchCode } from '../domain/branch-code';
 import { assertMemberStatus, type MemberStatus } from '../domain/member/member-status';
 import { decodeMemberCursor, encodeMemberCursor } from './member-cursor';
 import { readModelTables, type ReadModelTables } from './read-model-schema';
 
-/** One member as the directory shows it. Personal fields are null when absent or forgotten. Amounts in paise. */
+/**
+ * One member as the directory shows it. Personal fields are null when absent; once the member is
+ * forgotten every personal text field is FORGOTTEN_MARKER and the date of birth null. Amounts in paise.
+ */
 export interface MemberRecord {
   readonly memberNo: string;
   readonly branchCode: string;
@@ -20,7 +24,7 @@ export interface MemberRecord {
   readonly locality: string | null;
   readonly nomineeName: string | null;
   readonly nomineeRelation: string | null;
-  /** True once the member's data key was deleted ("forget member"): the personal fields read as null. */
+  /** True once the member's data key was deleted ("forget member"): the personal fields read as FORGOTTEN_MARKER. */
   readonly personalDataForgotten: boolean;
 }
 
@@ -179,6 +183,23 @@ export class SqlMemberDirectoryReader implements MemberDirectoryReader {
 }
 
 function toMemberRecord(row: MemberRow): MemberRecord {
+  if (row.personal_data_forgotten) {
+    const marker = FORGOTTEN_MARKER;
+    return { ...financialFields(row), fullName: marker, dateOfBirth: null, phone: marker, locality: marker, nomineeName: marker, nomineeRelation: marker, personalDataForgotten: true };
+  }
+  return {
+    ...financialFields(row),
+    fullName: row.full_name,
+    dateOfBirth: row.date_of_birth,
+    phone: row.phone,
+    locality: row.locality,
+    nomineeName: row.nominee_name,
+    nomineeRelation: row.nominee_relation,
+    personalDataForgotten: false,
+  };
+}
+
+function financialFields(row: MemberRow) {
   return {
     memberNo: row.member_no,
     branchCode: row.branch_code,
@@ -186,12 +207,5 @@ function toMemberRecord(row: MemberRow): MemberRecord {
     sharesHeld: Number(row.shares_held),
     shareCapitalPaise: Number(row.share_capital_paise),
     admissionDate: row.admission_date,
-    fullName: row.full_name,
-    dateOfBirth: row.date_of_birth,
-    phone: row.phone,
-    locality: row.locality,
-    nomineeName: row.nominee_name,
-    nomineeRelation: row.nominee_relation,
-    personalDataForgotten: row.personal_data_forgotten,
   };
 }

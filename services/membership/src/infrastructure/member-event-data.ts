@@ -13,6 +13,8 @@ const MEMBER_EVENT_TYPES: ReadonlySet<string> = new Set<MemberEvent['type']>([
   'SharesPurchased',
   'NomineeChanged',
   'MemberExited',
+  'MemberForgetRequested',
+  'MemberForgotten',
 ]);
 
 /** The recorded event as a membership MemberEvent, or null for any other stream or event type (projections ignore those). */

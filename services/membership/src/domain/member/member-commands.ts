@@ -1,3 +1,4 @@
+import type { StaffRole } from '@samabay/domain-kit';
 import type { SealedPersonalData } from '../sealed-personal-data';
 import type { MemberStatus } from './member-status';
 import type { NomineeDetails, PersonalDetails } from './personal-details';
@@ -89,5 +90,43 @@ export interface ExplainForeignMemberNumber {
   readonly branchCode: string;
 }
 
+/** The staff member acting on a forget command (from the verified token, never the payload). */
+export interface ForgetActor {
+  readonly userId: string;
+  readonly role: StaffRole;
+}
+
+/**
+ * Head office asks to forget a former member (the maker of maker–checker; issue 6 item 4): allowed
+ * only after her exit plus the retention period in force on the business date.
+ */
+export interface RequestForgetMember {
+  readonly type: 'RequestForgetMember';
+  readonly memberNo: string;
+  readonly businessDate: string;
+  readonly today: string;
+  readonly actor: ForgetActor;
+}
+
+/**
+ * A second head-office user (the checker, never the requester) approves forgetting the member. The
+ * application deletes the member's data key once the decider accepted; the event carries no personal data.
+ */
+export interface ApproveForgetMember {
+  readonly type: 'ApproveForgetMember';
+  readonly memberNo: string;
+  readonly businessDate: string;
+  readonly today: string;
+  readonly actor: ForgetActor;
+}
+
 /** Every command the member decider accepts. */
-export type MemberCommand = AdmitMember | ImportMember | PurchaseShares | ChangeNominee | ExitMember | ExplainForeignMemberNumber;
+export type MemberCommand =
+  | AdmitMember
+  | ImportMember
+  | PurchaseShares
+  | ChangeNominee
+  | ExitMember
+  | ExplainForeignMemberNumber
+  | RequestForgetMember
+  | ApproveForgetMember;

@@ -3,7 +3,9 @@ import type { MembershipProducts } from '../membership-products';
 import { parseMemberNo } from '../member-number';
 import type { SealedPersonalData } from '../sealed-personal-data';
 import { assessAdmission, assessImport } from './admission-rules';
-import type { AdmitMember, ChangeNominee, ExitMember, ImportMember, MemberCommand, PurchaseShares } from './member-commands';
+import type { PersonalDataRetention } from '../personal-data-retention';
+import { requireForgetRole, requireForgettable, retentionEndsOn, retentionOn } from './forget-rules';
+import type { AdmitMember, ApproveForgetMember, ChangeNominee, ExitMember, ImportMember, MemberCommand, PurchaseShares, RequestForgetMember } from './member-commands';
 import type { MemberEvent } from './member-events';
 import type { MemberSnapshot, MemberState } from './member-state';
 import { requireBusinessDate, requireHoldingWithinLimit, requireShares, validateNominee } from './member-validation';
@@ -16,8 +18,11 @@ import { membershipTermsOn, sharesValuePaise } from './terms-in-force';
  * DUPLICATE_MEMBER_NUMBER (the stream already holds a member), MEMBER_NOT_FOUND, MEMBER_EXITED,
  * MEMBER_ALREADY_EXITED, OPEN_DUES, MEMBER_NO_BRANCH_MISMATCH (field memberNo); BUSINESS_DATE_BEFORE_ADMISSION (businessDate);
  * SHARES_ABOVE_LIMIT (field shares) when a purchase would take the holding above the product's maxSharesPerMember.
+ * Forgetting (issue 6 item 4; `retention` is the effective-dated retention schedule, empty = nobody may be
+ * forgotten): see {@link requireForgettable}, plus ROLE_NOT_ALLOWED (actor.role), FORGET_ALREADY_REQUESTED,
+ * FORGET_NOT_REQUESTED (memberNo) and MAKER_CANNOT_APPROVE (actor.userId) when the checker is the requester.
  */
-export function createMemberDecider(products: MembershipProducts): Decider<MemberCommand, MemberEvent, MemberState> {
+export function createMemberDecider(products: MembershipProducts, retention: PersonalDataRetention = []): Decider<MemberCommand, MemberEvent, MemberState> {
   return {
     initialState: null,
     evolve: evolveMember,
@@ -33,6 +38,10 @@ export function createMemberDecider(products: MembershipProducts): Decider<Membe
           return decideNomineeChange(command, state);
         case 'ExitMember':
           return decideExit(command, state);
+        case 'RequestForgetMember':
+          return decideForgetRequest(command, state, retention);
+        case 'ApproveForgetMember':
+          return decideForgetApproval(command, state, retention);
         case 'ExplainForeignMemberNumber':
           requireNewMember(command.memberNo, state);
           throw new ValidationError('memberNo', `member number prefix does not match branch ${command.branchCode}`, 'MEMBER_NO_BRANCH_MISMATCH');
@@ -51,6 +60,7 @@ function evolveMember(state: MemberState, event: MemberEvent): MemberState {
         status: 'ACTIVE',
         sharesHeld: event.data.shares,
         shareCapitalPaise: event.data.shareCapitalPaise,
+        ...NOT_EXITED,
       };
     case 'MemberRegisteredFromLegacyRegister':
       return {
@@ -60,6 +70,7 @@ function evolveMember(state: MemberState, event: MemberEvent): MemberState {
         status: 'ACTIVE',
         sharesHeld: event.data.sharesHeld,
         shareCapitalPaise: event.data.shareCapitalPaise,
+        ...NOT_EXITED,
       };
     case 'MemberStatusCarriedForward':
       return state && { ...state, status: event.data.status };
@@ -68,8 +79,34 @@ function evolveMember(state: MemberState, event: MemberEvent): MemberState {
     case 'NomineeChanged':
       return state;
     case 'MemberExited':
-      return state && { ...state, status: 'EXITED', sharesHeld: 0, shareCapitalPaise: 0 };
+      return state && { ...state, status: 'EXITED', sharesHeld: 0, shareCapitalPaise: 0, exitDate: event.data.exitDate };
+    case 'MemberForgetRequested':
+      return state && { ...state, forgetRequestedBy: event.data.requestedBy };
+    case 'MemberForgotten':
+      return state && { ...state, forgetRequestedBy: null, personalDataForgotten: true };
   }
+}
+
+const NOT_EXITED = { exitDate: null, forgetRequestedBy: null, personalDataForgotten: false } as const;
+
+function decideForgetRequest(command: RequestForgetMember, state: MemberState, retention: PersonalDataRetention): MemberEvent[] {
+  const businessDate = requireBusinessDate(command.businessDate, command.today, 'businessDate');
+  const actor = requireForgetRole(command.actor);
+  const member = requireForgettable(command.memberNo, state, businessDate, retention);
+  if (member.forgetRequestedBy !== null) throw new DomainError('FORGET_ALREADY_REQUESTED', `forgetting member ${member.memberNo} already awaits a checker`, 'memberNo');
+  const eligibleFrom = retentionEndsOn(member.exitDate as string, retentionOn(retention, businessDate).yearsAfterExit);
+  return [{ type: 'MemberForgetRequested', data: { memberNo: member.memberNo, requestedOn: businessDate, requestedBy: actor.userId, eligibleFrom } }];
+}
+
+function decideForgetApproval(command: ApproveForgetMember, state: MemberState, retention: PersonalDataRetention): MemberEvent[] {
+  const businessDate = requireBusinessDate(command.businessDate, command.today, 'businessDate');
+  const actor = requireForgetRole(command.actor);
+  const member = requireForgettable(command.memberNo, state, businessDate, retention);
+  if (member.forgetRequestedBy === null) throw new DomainError('FORGET_NOT_REQUESTED', `forgetting member ${member.memberNo} must first be requested by another head-office user`, 'memberNo');
+  if (member.forgetRequestedBy === actor.userId) {
+    throw new DomainError('MAKER_CANNOT_APPROVE', 'the checker must be a different staff member from the one who requested it', 'actor.userId');
+  }
+  return [{ type: 'MemberForgotten', data: { memberNo: member.memberNo, forgottenOn: businessDate, requestedBy: member.forgetRequestedBy, approvedBy: actor.userId } }];
 }
 
 function decideAdmission(command: AdmitMember, state: MemberState, products: MembershipProducts): MemberEvent[] {

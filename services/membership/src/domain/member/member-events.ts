@@ -85,6 +85,25 @@ export type MemberExited = DomainEvent<
   }
 >;
 
+/**
+ * Head office asked to forget the former member (maker of maker–checker); `eligibleFrom` is the first
+ * date the retention period allowed it. No personal data.
+ */
+export type MemberForgetRequested = DomainEvent<
+  'MemberForgetRequested',
+  { readonly memberNo: string; readonly requestedOn: string; readonly requestedBy: string; readonly eligibleFrom: string }
+>;
+
+/**
+ * A second head-office user approved, and the member's data key was deleted (crypto-shredding,
+ * DESIGN §7): every sealed copy of her personal data is unreadable from now on, in every event,
+ * topic and backup made after this. Carries no personal data; the financial history is untouched.
+ */
+export type MemberForgotten = DomainEvent<
+  'MemberForgotten',
+  { readonly memberNo: string; readonly forgottenOn: string; readonly requestedBy: string; readonly approvedBy: string }
+>;
+
 /** Every event of a `member-<memberNo>` stream. */
 export type MemberEvent =
   | MemberAdmitted
@@ -92,4 +111,6 @@ export type MemberEvent =
   | MemberStatusCarriedForward
   | SharesPurchased
   | NomineeChanged
-  | MemberExited;
+  | MemberExited
+  | MemberForgetRequested
+  | MemberForgotten;
