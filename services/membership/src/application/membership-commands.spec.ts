@@ -46,7 +46,8 @@ async function setup(options: { openDues?: OpenDuesLookup; onOutcome?: (outcome:
   const store = new InMemoryEventStore();
   const vault = new InMemoryPersonalDataVault();
   const handler = new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock, onOutcome: options.onOutcome });
-  const commands = new MembershipCommandService({ handler, vault, products, clock, openDues: options.openDues ?? (async () => []) });
+  const retention = [{ effectiveFrom: '1995-01-01', terms: { yearsAfterExit: 5 } }];
+  const commands = new MembershipCommandService({ handler, vault, products, retention, clock, openDues: options.openDues ?? (async () => []) });
   await commands.ensureBranches(DEFAULT_BRANCHES, context({ idempotencyKey: 'ensure-default-branches' }));
   const eventCount = async (): Promise<number> => (await store.readAll()).length;
   return { store, vault, commands, eventCount };
@@ -417,5 +418,61 @@ describe('purchaseShares, changeNominee, exitMember', () => {
     const { memberNo } = await commands.admitMember(admission, context());
     const error = await rejection(commands.purchaseShares({ memberNo, shares: 0.5 }, context()));
     expect([error.code, error.field]).toEqual(['INVALID_SHARES', 'shares']);
+  });
+});
+
+describe('requestForgetMember / approveForgetMember', () => {
+  const maker = (overrides: Partial<CommandContext> = {}) => context({ actor: { userId: 'ho-maker', role: 'head_office', branchCode: 'SNG' }, ...overrides });
+  const checker = (overrides: Partial<CommandContext> = {}) => context({ actor: { userId: 'ho-checker', role: 'head_office', branchCode: 'SNG' }, ...overrides });
+
+  /** A member admitted in 2010 who exited on `exitDate`, with her sealed admission data. */
+  async function exitedMember(exitDate = '2020-06-15') {
+    const built = await setup();
+    const { memberNo } = await built.commands.admitMember(admission, context({ businessDate: '2010-01-04' }));
+    await built.commands.exitMember({ memberNo }, context({ businessDate: exitDate }));
+    const [admitted] = await built.store.readStream(`member-${memberNo}`);
+    return { ...built, memberNo, sealed: (admitted.data as { personal: never }).personal };
+  }
+
+  it('deletes the data key only on approval by another head-office user, and appends MemberForgotten without personal data', async () => {
+    const { store, vault, commands, memberNo, sealed } = await exitedMember();
+    const requested = await commands.requestForgetMember({ memberNo }, maker());
+    expect(requested.events).toEqual([{ type: 'MemberForgetRequested', data: { memberNo, requestedOn: '2026-11-29', requestedBy: 'ho-maker', eligibleFrom: '2025-06-15' } }]);
+    expect(await vault.open(memberNo, sealed)).not.toBe('forgotten');
+
+    const refused = await rejection(commands.approveForgetMember({ memberNo }, maker()));
+    expect([refused.code, refused.field]).toEqual(['MAKER_CANNOT_APPROVE', 'actor.userId']);
+    expect(await vault.open(memberNo, sealed)).not.toBe('forgotten');
+
+    const key = 'forget-approval-1';
+    const approved = await commands.approveForgetMember({ memberNo }, checker({ idempotencyKey: key }));
+    expect(approved.events).toEqual([{ type: 'MemberForgotten', data: { memberNo, forgottenOn: '2026-11-29', requestedBy: 'ho-maker', approvedBy: 'ho-checker' } }]);
+    expect(await vault.open(memberNo, sealed)).toBe('forgotten');
+
+    const before = (await store.readAll()).length;
+    const replay = await commands.approveForgetMember({ memberNo }, checker({ idempotencyKey: key }));
+    expect(replay.replayed).toBe(true);
+    expect((await store.readAll()).length).toBe(before);
+    expect((await rejection(commands.approveForgetMember({ memberNo }, checker()))).code).toBe('MEMBER_ALREADY_FORGOTTEN');
+    expect((await rejection(commands.changeNominee({ memberNo, nominee: { name: 'New Heir', relation: 'son' } }, context()))).code).toMatch(/MEMBER_EXITED|SUBJECT_FORGOTTEN/);
+  });
+
+  it('refuses before the retention period ends, for a current member, and for staff other than head office — deleting nothing', async () => {
+    const { vault, commands, memberNo, sealed } = await exitedMember('2022-01-10');
+    const early = await rejection(commands.requestForgetMember({ memberNo }, maker()));
+    expect([early.code, early.field]).toEqual(['RETENTION_NOT_ELAPSED', 'businessDate']);
+    const { memberNo: current } = await commands.admitMember(admission, context());
+    expect((await rejection(commands.requestForgetMember({ memberNo: current }, maker()))).code).toBe('MEMBER_NOT_EXITED');
+    const teller = await rejection(commands.requestForgetMember({ memberNo }, context({ actor: { userId: 't-1', role: 'teller', branchCode: 'SNG' } })));
+    expect([teller.code, teller.field]).toEqual(['ROLE_NOT_ALLOWED', 'actor.role']);
+    expect((await rejection(commands.approveForgetMember({ memberNo }, checker()))).code).toBe('RETENTION_NOT_ELAPSED');
+    expect(await vault.open(memberNo, sealed)).not.toBe('forgotten');
+  });
+
+  it('refuses an approval that was never requested, keeping the key', async () => {
+    const { vault, commands, memberNo, sealed } = await exitedMember();
+    const error = await rejection(commands.approveForgetMember({ memberNo }, checker()));
+    expect([error.code, error.field]).toEqual(['FORGET_NOT_REQUESTED', 'memberNo']);
+    expect(await vault.open(memberNo, sealed)).not.toBe('forgotten');
   });
 });

@@ -1,5 +1,6 @@
 import { CommandHandler, InMemoryEventStore, InMemoryIdempotencyStore, ValidationError, type CommandContext } from '@samabay/domain-kit';
 import type { RecordedEvent } from '@samabay/event-store';
+import { FORGOTTEN_MARKER } from '@samabay/personal-data';
 import { openPglite, type SqlDatabase } from '@samabay/sql';
 import { DEFAULT_BRANCHES } from '../application/default-branches';
 import { MembershipCommandService } from '../application/membership-commands';
@@ -39,7 +40,8 @@ async function scenario() {
   const store = new InMemoryEventStore();
   const vault = new InMemoryPersonalDataVault();
   const handler = new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock });
-  const commands = new MembershipCommandService({ handler, vault, products, clock, openDues: async () => [] });
+  const retention = [{ effectiveFrom: '1995-01-01', terms: { yearsAfterExit: 5 } }];
+  const commands = new MembershipCommandService({ handler, vault, products, retention, clock, openDues: async () => [] });
   const projections = [new MemberDirectoryProjection(vaultOpener(vault), schema), new BranchSummaryProjection(schema)];
   await db.transaction(async (tx) => {
     for (const projection of projections) {
@@ -155,7 +157,7 @@ describe('member directory and branch summary', () => {
     expect((await reader.listMembers({})).totalCount).toBe(0);
   });
 
-  it('renders a forgotten member as NULL personal fields with the forgotten flag after a rebuild', async () => {
+  it('renders a member whose key is gone with the forgotten marker in every personal field after a rebuild', async () => {
     const { vault, commands, reader, catchUp, reset } = await scenario();
     const { memberNo } = await commands.admitMember(
       { branchCode: 'SNG', personal: person('Forget Me'), nominee: { name: 'Also Forgotten', relation: 'sister' }, shares: 1 },
@@ -168,16 +170,50 @@ describe('member directory and branch summary', () => {
     expect(await reader.findMember(memberNo)).toMatchObject({
       memberNo,
       sharesHeld: 1,
-      fullName: null,
+      fullName: FORGOTTEN_MARKER,
       dateOfBirth: null,
-      phone: null,
-      locality: null,
-      nomineeName: null,
-      nomineeRelation: null,
+      phone: FORGOTTEN_MARKER,
+      locality: FORGOTTEN_MARKER,
+      nomineeName: FORGOTTEN_MARKER,
+      nomineeRelation: FORGOTTEN_MARKER,
       personalDataForgotten: true,
     });
     expect((await reader.listMembers({ search: 'forget' })).totalCount).toBe(0);
     expect((await reader.listMembers({ search: memberNo.toLowerCase() })).totalCount).toBe(1);
+  });
+
+  it('forgets an exited member by maker–checker: marker at once, no plaintext left in the table, a rebuild from 0 recovers nothing, figures unchanged', async () => {
+    const { schema, vault, commands, reader, catchUp, reset } = await scenario();
+    const keep = await commands.admitMember({ branchCode: 'SNG', personal: person('Stays Visible'), shares: 3 }, context('2015-01-05'));
+    const { memberNo } = await commands.importMember(
+      { memberNo: 'SNG-000900', branchCode: 'SNG', admissionDate: '2001-07-17', personal: person('Zubeda Shredtest', '1961-02-03'), nominee: { name: 'Heir Shredtest', relation: 'grandnephew' }, sharesHeld: 4, status: 'ACTIVE' },
+      context(),
+    );
+    await commands.exitMember({ memberNo }, context('2020-06-15'));
+    await catchUp();
+    const summaryBefore = await reader.branchSummaries();
+    const maker: CommandContext = { ...context(), actor: { userId: 'ho-maker', role: 'head_office', branchCode: 'SNG' } };
+    const checker: CommandContext = { ...context(), actor: { userId: 'ho-checker', role: 'head_office', branchCode: 'SNG' } };
+    await commands.requestForgetMember({ memberNo }, maker);
+    await catchUp();
+    expect((await reader.findMember(memberNo))?.fullName).toBe('Zubeda Shredtest');
+    await commands.approveForgetMember({ memberNo }, checker);
+    await catchUp();
+
+    const forgottenRecord = { fullName: FORGOTTEN_MARKER, dateOfBirth: null, phone: FORGOTTEN_MARKER, locality: FORGOTTEN_MARKER, nomineeName: FORGOTTEN_MARKER, nomineeRelation: FORGOTTEN_MARKER, personalDataForgotten: true };
+    expect(await reader.findMember(memberNo)).toMatchObject({ memberNo, status: 'EXITED', sharesHeld: 0, admissionDate: '2001-07-17', ...forgottenRecord });
+    const rowText = async () => JSON.stringify((await db.query(`SELECT * FROM ${schema}.member_directory WHERE member_no = $1`, [memberNo])).rows);
+    for (const secret of ['Zubeda', 'Shredtest', '1961-02-03', '9811111111', 'Test Para', 'grandnephew']) expect(await rowText()).not.toContain(secret);
+    expect((await reader.listMembers({ search: 'zubeda' })).totalCount).toBe(0);
+    expect(await reader.branchSummaries()).toEqual(summaryBefore);
+
+    await reset();
+    await catchUp(0);
+    expect(await reader.findMember(memberNo)).toMatchObject(forgottenRecord);
+    for (const secret of ['Zubeda', 'Shredtest', '1961-02-03']) expect(await rowText()).not.toContain(secret);
+    expect(await reader.branchSummaries()).toEqual(summaryBefore);
+    expect(await reader.findMember(keep.memberNo)).toMatchObject({ fullName: 'Stays Visible', sharesHeld: 3, personalDataForgotten: false });
+    expect(vault.hasKey(keep.memberNo)).toBe(true);
   });
 
   it('reset empties both read models', async () => {
