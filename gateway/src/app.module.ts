@@ -12,6 +12,7 @@ import { depthLimitRule } from './graphql/depth-limit.rule';
 import { queryCostPlugin } from './graphql/query-cost.plugin';
 import { formatGraphQLError } from './graphql/errors/format-graphql-error';
 import { GraphQLExceptionPassThroughFilter } from './graphql/errors/graphql-exception.filter';
+import { ForgetMemberResolver } from './graphql/resolvers/forget-member.resolver';
 import { ImportMembersResolver } from './graphql/resolvers/import-members.resolver';
 import { LendingMutationsResolver } from './graphql/resolvers/lending-mutations.resolver';
 import { LendingQueriesResolver } from './graphql/resolvers/lending-queries.resolver';
@@ -81,6 +82,7 @@ export class AppModule {
         ...SAVINGS_RESOLVERS,
         LendingQueriesResolver,
         LendingMutationsResolver,
+        ForgetMemberResolver,
       ],
     };
   }

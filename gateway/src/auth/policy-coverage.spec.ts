@@ -1,3 +1,4 @@
+import { ForgetMemberResolver } from '../graphql/resolvers/forget-member.resolver';
 import { ImportMembersResolver } from '../graphql/resolvers/import-members.resolver';
 import { LendingMutationsResolver } from '../graphql/resolvers/lending-mutations.resolver';
 import { LendingQueriesResolver } from '../graphql/resolvers/lending-queries.resolver';
@@ -11,7 +12,7 @@ import { ACCESS_POLICY, type AccessPolicy } from './access-policy';
 /** @nestjs/graphql marks Query/Mutation handlers with this metadata key. */
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
 
-const resolvers = [MembershipQueriesResolver, MembershipMutationsResolver, ImportMembersResolver, LendingQueriesResolver, LendingMutationsResolver, ...SAVINGS_RESOLVERS];
+const resolvers = [MembershipQueriesResolver, MembershipMutationsResolver, ImportMembersResolver, LendingQueriesResolver, LendingMutationsResolver, ...SAVINGS_RESOLVERS, ForgetMemberResolver];
 
 /** Every Query/Mutation handler of the gateway, as [resolver class name, method name, handler]. */
 const operations = resolvers.flatMap((resolver) =>
@@ -39,6 +40,7 @@ describe('access policy coverage', () => {
         ...['recordCollection', 'verifyCollection', 'disputeCollection', 'runSavingsDayEnd', 'importOpeningBalances'],
         ...['savingsAccount', 'memberSavings', 'passbook', 'savingsCashBook', 'memberInterestPaid', 'branchInterestPaid', 'agentDailySheet', 'savingsBranchTotals', 'savingsDayEndStatus'],
         ...['loan', 'memberLoans', 'branchPortfolio', 'collectionSheet', 'loanForeclosureQuote', 'loanDayEndStatus'],
+        ...['requestForgetMember', 'approveForgetMember'],
       ].sort(),
     );
   });

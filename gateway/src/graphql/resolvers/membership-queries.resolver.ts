@@ -74,6 +74,7 @@ function toMember(record: MemberRecord): MemberType {
     locality: record.locality,
     nomineeName: record.nomineeName,
     nomineeRelation: record.nomineeRelation,
+    personalDataForgotten: record.personalDataForgotten,
   };
 }
 

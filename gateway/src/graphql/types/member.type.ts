@@ -4,8 +4,9 @@ import { MoneyScalar } from '../scalars/money.scalar';
 import { MemberStatusEnum } from './member-status.enum';
 
 /**
- * A member as the member-directory read model shows it to staff. Personal fields are null when the
- * member was forgotten (crypto-shredded) or never recorded them. `shareCapital` is paise inside, rupees on the wire.
+ * A member as the member-directory read model shows it to staff. Personal fields are null when never
+ * recorded; once the member is forgotten (crypto-shredded) every personal text field reads "[forgotten]"
+ * and dateOfBirth null, with personalDataForgotten true. `shareCapital` is paise inside, rupees on the wire.
  */
 @ObjectType('Member')
 export class MemberType {
@@ -21,6 +22,7 @@ export class MemberType {
   @Field(() => String, { nullable: true }) locality!: string | null;
   @Field(() => String, { nullable: true }) nomineeName!: string | null;
   @Field(() => String, { nullable: true }) nomineeRelation!: string | null;
+  @Field(() => Boolean, { description: 'True once the member was forgotten: her personal data is unrecoverable.' }) personalDataForgotten!: boolean;
 }
 
 /** One member of a page and the cursor that resumes right after it. */
