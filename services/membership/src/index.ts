@@ -51,3 +51,4 @@ export { vaultOpener, type PersonalDataOpener } from './infrastructure/personal-
 export { DEFAULT_READ_MODEL_SCHEMA } from './infrastructure/read-model-schema';
 export type { PersonalDataRetention, RetentionTerms } from './domain/personal-data-retention';
 export { defaultPersonalDataRetention, loadPersonalDataRetention, parsePersonalDataRetention } from './infrastructure/personal-data-retention-config';
+export { reapplyForgottenMembers } from './application/reapply-forgets';

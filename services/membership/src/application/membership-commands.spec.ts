@@ -10,6 +10,7 @@ import type { MembershipProducts } from '../domain/membership-products';
 import { InMemoryPersonalDataVault } from '../testing/in-memory-personal-data-vault';
 import { DEFAULT_BRANCHES } from './default-branches';
 import { MembershipCommandService } from './membership-commands';
+import { reapplyForgottenMembers } from './reapply-forgets';
 import type { AdmitMemberInput, ImportMemberInput } from './membership-inputs';
 import type { OpenDuesLookup } from './open-dues';
 
@@ -467,6 +468,20 @@ describe('requestForgetMember / approveForgetMember', () => {
     expect([teller.code, teller.field]).toEqual(['ROLE_NOT_ALLOWED', 'actor.role']);
     expect((await rejection(commands.approveForgetMember({ memberNo }, checker()))).code).toBe('RETENTION_NOT_ELAPSED');
     expect(await vault.open(memberNo, sealed)).not.toBe('forgotten');
+  });
+
+  it('deletes the keys of forgotten members again after a key table was restored from an old backup', async () => {
+    const { store, commands, memberNo, sealed } = await exitedMember();
+    await commands.requestForgetMember({ memberNo }, maker());
+    await commands.approveForgetMember({ memberNo }, checker());
+    await commands.admitMember(admission, context());
+    // A vault restored from a backup taken before the forget: it still holds her key.
+    const restored = new InMemoryPersonalDataVault();
+    const resealed = await restored.seal(memberNo, { fullName: 'Synthetic Member' });
+    expect(await restored.open(memberNo, resealed)).not.toBe('forgotten');
+    expect(await reapplyForgottenMembers(store, restored)).toEqual([memberNo]);
+    expect(await restored.open(memberNo, resealed)).toBe('forgotten');
+    expect(sealed).toMatchObject({ alg: 'A256GCM' });
   });
 
   it('refuses an approval that was never requested, keeping the key', async () => {
