@@ -42,4 +42,10 @@ for (const service of services) {
     if (error.code !== 'ENOENT') throw error;
   });
 }
+// Checked-in JSON Schemas travel with the compiled libraries that validate against them (libs/<name>/schemas).
+for (const lib of await readdir(path.join(root, 'libs'))) {
+  await cp(path.join(root, 'libs', lib, 'schemas'), path.join(dist, 'libs', lib, 'schemas'), { recursive: true }).catch((error) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+}
 console.log(`built ${files.length} files into dist/`);
