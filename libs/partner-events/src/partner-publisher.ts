@@ -74,6 +74,10 @@ export class PartnerEventPublisher {
     this.retryMs = options.retryMs ?? 1000;
     this.logger = options.logger ?? stderrRelayLogger;
     this.schemas = options.schemas ?? loadPublicSchemas();
+    options.lock.onLost(() => {
+      this.logger.warn({ publisher: this.name }, 'partner publisher lost its lock: it stops publishing and stands by');
+      void this.buffer?.close();
+    });
   }
 
   /** Every public topic this publisher writes. */
