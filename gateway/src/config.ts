@@ -36,6 +36,11 @@ export interface PlatformConfig {
    * user who is disabled, or whose role or branch changed, is refused in every mode.
    */
   readonly requireRegisteredStaff?: boolean;
+  /**
+   * A user id registered as admin at SNG at start-up unless the registry knows it already
+   * (SAMABAY_BOOTSTRAP_ADMIN): how the first administrator of an empty registry gets in.
+   */
+  readonly bootstrapAdmin?: string;
   readonly masterKey: Buffer;
   readonly logLevel: LogLevel;
   /** Longest wait of a query's `consistentWith`, in milliseconds. */
@@ -76,6 +81,7 @@ const environmentSchema = z.object({
   SAMABAY_JWT_ALGORITHM: z.preprocess(blankAsUndefined, z.enum(['HS256', 'RS256', 'ES256']).default('HS256')),
   SAMABAY_JWT_PUBLIC_KEY_FILE: optionalText,
   SAMABAY_JWT_JWKS_FILE: optionalText,
+  SAMABAY_BOOTSTRAP_ADMIN: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'must be a staff user id: 2–64 lower-case letters, digits, dots, dashes or underscores').optional()),
   SAMABAY_REQUIRE_REGISTERED_STAFF: z.preprocess(blankAsUndefined, z.enum(['true', 'false']).optional()),
   NODE_ENV: z.preprocess(blankAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   SAMABAY_LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
@@ -89,7 +95,7 @@ const environmentSchema = z.object({
  * SAMABAY_MASTER_KEY (base64 of 32 bytes), NODE_ENV (development), SAMABAY_LOG_LEVEL (info),
  * SAMABAY_CONSISTENCY_TIMEOUT_MS (5000), SAMABAY_JWT_ALGORITHM (HS256; RS256/ES256 need
  * SAMABAY_JWT_PUBLIC_KEY_FILE or SAMABAY_JWT_JWKS_FILE, checked here), SAMABAY_REQUIRE_REGISTERED_STAFF
- * (true in production, where false is refused; default false otherwise).
+ * (true in production, where false is refused; default false otherwise), SAMABAY_BOOTSTRAP_ADMIN.
  * Outside production, a missing JWT secret or master key is generated once and kept in
  * `<dataDir>/dev-secrets.json` (mode 0600) so tokens and sealed personal data survive restarts;
  * in production both are required. Throws ConfigError naming the variable.
@@ -133,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     jwtSecret: jwtSecret ?? '',
     jwtVerification,
     requireRegisteredStaff: production || vars.SAMABAY_REQUIRE_REGISTERED_STAFF === 'true',
+    ...(vars.SAMABAY_BOOTSTRAP_ADMIN ? { bootstrapAdmin: vars.SAMABAY_BOOTSTRAP_ADMIN } : {}),
     masterKey: decodeMasterKey(masterKeyText as string, devSecretsFile ? `SAMABAY_MASTER_KEY (or masterKey in ${devSecretsFile})` : 'SAMABAY_MASTER_KEY'),
     logLevel: vars.SAMABAY_LOG_LEVEL,
     consistencyTimeoutMs: vars.SAMABAY_CONSISTENCY_TIMEOUT_MS,

@@ -109,6 +109,7 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     await runner.start();
     closers.push(() => runner.stop());
     await ensureDefaultBranches(membership, todayInKolkata(clock));
+    if (config.bootstrapAdmin) await ensureBootstrapAdmin(staff, config.bootstrapAdmin, todayInKolkata(clock));
 
     const services: GatewayServices = { config, db, membership, savings, lending, staff, approvals, runner, registry, logger };
     const app = await NestFactory.create<NestExpressApplication>(AppModule.register(services), { bufferLogs: true, bodyParser: false });
@@ -147,6 +148,15 @@ async function openDatabase(database: DatabaseConfig): Promise<SqlDatabase> {
   if (database.kind === 'postgres') return openPostgres({ connectionString: database.url });
   if (database.dataDir !== undefined) await mkdir(database.dataDir, { recursive: true });
   return openPglite({ dataDir: database.dataDir });
+}
+
+/** Registers the bootstrap administrator as admin at SNG unless the registry knows the user already (idempotent). */
+async function ensureBootstrapAdmin(staff: Staff, userId: string, businessDate: string): Promise<void> {
+  if (await staff.directory.find(userId)) return;
+  const context: CommandContext = { idempotencyKey: `startup-bootstrap-admin-${userId}-${businessDate}`, businessDate, actor: SYSTEM_ACTOR };
+  await staff.commands.register({ userId, role: 'admin', branchCode: 'SNG' }, context).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== 'STAFF_ALREADY_REGISTERED') throw error;
+  });
 }
 
 /** Opens SNG, KLG and DHT unless open already; idempotent across restarts (one key per business date). */

@@ -101,9 +101,10 @@ function cleanRequestMessage(message: string): string {
 }
 
 /**
- * Removes what graphql-js echoes of a client's literal values (an enum value that does not exist,
- * the token a syntax error stopped at) and its "Did you mean …" suggestions, which would hand out
- * the schema when introspection is off.
+ * Removes what graphql-js echoes of what a client typed (an enum value that does not exist, the
+ * token a syntax error stopped at, an unknown field, argument or directive name; `locations` still
+ * point at it) and its "Did you mean …" suggestions, which would hand out the schema when
+ * introspection is off.
  */
 function withoutEchoedValues(message: string): string {
   return message
@@ -111,6 +112,9 @@ function withoutEchoedValues(message: string): string {
     .replace(/^Syntax Error: Unexpected (Name|String|BlockString|Int|Float)\b.*$/s, 'Syntax Error: Unexpected $1.')
     .replace(/^(Syntax Error: (?:Invalid|Unexpected) character)\b.*$/s, '$1.')
     .replace(/^(Syntax Error: Invalid (?:number|character escape sequence))\b.*$/s, '$1.')
+    .replace(/^Cannot query field "[^"]*" on type/, 'Cannot query that field on type')
+    .replace(/^Unknown argument "[^"]*" on/, 'Unknown argument on')
+    .replace(/^Unknown directive "[^"]*"/, 'Unknown directive')
     .replace(/\s*Did you mean .*$/s, '');
 }
 
