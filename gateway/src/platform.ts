@@ -19,6 +19,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AppModule } from './app.module';
 import type { DatabaseConfig, PlatformConfig } from './config';
 import { registerLargeWithdrawal } from './approvals/large-withdrawal';
+import { lendingApprovalItems } from './approvals/lending-approval-items';
 import type { Approvals, GatewayServices } from './gateway-services';
 import { commandMetrics } from './observability/command-metrics';
 import { createLogger } from './observability/logger';
@@ -103,7 +104,7 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     const approvals: Approvals = { queue: new ApprovalQueue(handler), reader: new PendingItemsReader(db) };
     const staff = createStaff({ handler, db, approvals: approvals.queue });
     registerLargeWithdrawal(approvals.queue, savings);
-    const projections = [...membership.projections, ...savings.projections, ...lending.projections, ...staff.projections, new PendingItemsProjection()];
+    const projections = [...membership.projections, ...savings.projections, ...lending.projections, ...staff.projections, new PendingItemsProjection(undefined, [lendingApprovalItems])];
     const runner = new ProjectionRunner({ db, store, projections, registry, lingerMs: PROJECTION_LINGER_MS, logger: logger.child({ component: 'projection-runner' }) });
     runnerRef = runner;
     await runner.start();

@@ -7,5 +7,5 @@ export { approvalDecider } from './domain/approval-decider';
 export { requireDistinctChecker, BRANCH_BOUND_ROLES } from './domain/checker-rules';
 export { approvalIdFor, approvalStreamId, branchOfApprovalId } from './application/approval-ids';
 export { ApprovalQueue, type ApprovedAction, type ApprovalAnswer, type ApprovalRequest } from './application/approval-queue';
-export { PendingItemsProjection, DEFAULT_APPROVALS_SCHEMA, pendingItemsTable } from './infrastructure/pending-items-projection';
+export { PendingItemsProjection, DEFAULT_APPROVALS_SCHEMA, pendingItemsTable, type ForeignItemChange, type ForeignItemSource } from './infrastructure/pending-items-projection';
 export { PendingItemsReader, type PendingItemRecord, type PendingItemsFilter } from './infrastructure/pending-items-reader';

@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '@samabay/event-store';
 import type { Projection } from '@samabay/projections';
 import { quoteIdentifier, type SqlExecutor } from '@samabay/sql';
-import { APPROVAL_EVENT_TYPES, type ApprovalEvent } from '../domain/approval-events';
+import type { StaffRole } from '@samabay/domain-kit';
+import { APPROVAL_EVENT_TYPES, type ApprovalEvent, type ApprovalSubject } from '../domain/approval-events';
+import type { ApprovalStatus } from '../domain/approval-state';
 
 /** Default schema of the maker–checker read model. */
 export const DEFAULT_APPROVALS_SCHEMA = 'approvals_rm';
@@ -12,7 +14,31 @@ export function pendingItemsTable(schema: string = DEFAULT_APPROVALS_SCHEMA): st
 }
 
 /**
- * The maker–checker read model: one row per item of every `approval-…` stream with its kind, branch,
+ * An item that another service's own maker–checker put up (e.g. lending's loan approval, decided by
+ * its decider): `requested` for the item's first appearance (or a re-submission), `changed` for a
+ * later status. `approvalId` must not collide with the queue's ids (`XXX-AP-…`).
+ */
+export type ForeignItemChange =
+  | {
+      readonly requested: {
+        readonly approvalId: string;
+        readonly kind: string;
+        readonly branchCode: string;
+        readonly makerUserId: string;
+        readonly makerRole: StaffRole;
+        readonly checkerRoles: readonly StaffRole[];
+        readonly subject: ApprovalSubject;
+        readonly requestedOn: string;
+      };
+    }
+  | { readonly changed: { readonly approvalId: string; readonly status: ApprovalStatus; readonly checkerUserId: string | null; readonly outcomeCode: string | null } };
+
+/** Reads the maker–checker items of one foreign source out of its events; undefined for unrelated events. Pure. */
+export type ForeignItemSource = (event: RecordedEvent) => ForeignItemChange | undefined;
+
+/**
+ * The maker–checker read model: one row per item of every `approval-…` stream (plus the items that
+ * `foreignSources` read from other services' events, so checkers see one queue) with its kind, branch,
  * maker, checker roles, subject (ids, codes, paise — no personal data), status and outcome. Idempotent:
  * a row remembers the stream revision it applied last and skips anything at or below it.
  */
@@ -21,7 +47,10 @@ export class PendingItemsProjection implements Projection {
   readonly version = 1;
   private readonly table: string;
 
-  constructor(private readonly schema: string = DEFAULT_APPROVALS_SCHEMA) {
+  constructor(
+    private readonly schema: string = DEFAULT_APPROVALS_SCHEMA,
+    private readonly foreignSources: readonly ForeignItemSource[] = [],
+  ) {
     this.table = pendingItemsTable(schema);
   }
 
@@ -50,7 +79,13 @@ export class PendingItemsProjection implements Projection {
   }
 
   async apply(recorded: RecordedEvent, tx: SqlExecutor): Promise<void> {
-    if (!recorded.streamId.startsWith('approval-') || !APPROVAL_EVENT_TYPES.has(recorded.type)) return;
+    if (!recorded.streamId.startsWith('approval-') || !APPROVAL_EVENT_TYPES.has(recorded.type)) {
+      for (const source of this.foreignSources) {
+        const change = source(recorded);
+        if (change) await this.applyForeign(change, recorded.revision, tx);
+      }
+      return;
+    }
     const event = { type: recorded.type, data: recorded.data } as ApprovalEvent;
     if (event.type === 'ApprovalRequested') {
       const data = event.data;
@@ -61,11 +96,30 @@ export class PendingItemsProjection implements Projection {
       );
       return;
     }
-    const change = changeOf(event);
+    await this.update(tx, event.data.approvalId, changeOf(event), recorded.revision);
+  }
+
+  private async applyForeign(change: ForeignItemChange, revision: number, tx: SqlExecutor): Promise<void> {
+    if ('changed' in change) {
+      await this.update(tx, change.changed.approvalId, change.changed, revision);
+      return;
+    }
+    const item = change.requested;
+    await tx.query(
+      `INSERT INTO ${this.table} AS item (approval_id, kind, branch_code, maker_user_id, maker_role, checker_roles, subject, requested_on, status, stream_revision)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'PENDING', $9)
+       ON CONFLICT (approval_id) DO UPDATE SET maker_user_id = EXCLUDED.maker_user_id, maker_role = EXCLUDED.maker_role, subject = EXCLUDED.subject,
+         requested_on = EXCLUDED.requested_on, status = 'PENDING', checker_user_id = NULL, outcome_code = NULL, stream_revision = EXCLUDED.stream_revision
+       WHERE item.stream_revision < EXCLUDED.stream_revision`,
+      [item.approvalId, item.kind, item.branchCode, item.makerUserId, item.makerRole, [...item.checkerRoles], JSON.stringify(item.subject), item.requestedOn, revision],
+    );
+  }
+
+  private async update(tx: SqlExecutor, approvalId: string, change: { status: string; checkerUserId: string | null; outcomeCode: string | null }, revision: number): Promise<void> {
     await tx.query(
       `UPDATE ${this.table} SET status = $2, checker_user_id = COALESCE($3, checker_user_id), outcome_code = COALESCE($4, outcome_code), stream_revision = $5
        WHERE approval_id = $1 AND stream_revision < $5`,
-      [event.data.approvalId, change.status, change.checkerUserId, change.outcomeCode, recorded.revision],
+      [approvalId, change.status, change.checkerUserId, change.outcomeCode, revision],
     );
   }
 }
