@@ -2,6 +2,7 @@ import { ForbiddenException, Inject, Injectable, Logger, UnauthorizedException, 
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { Actor } from '@samabay/domain-kit';
+import { createSecretKey } from 'node:crypto';
 import type { TokenVerificationKey } from '@samabay/staff-auth';
 import { GATEWAY_SERVICES, type GatewayServices } from '../gateway-services';
 import { forbidden, unauthenticated } from '../graphql/errors/access-errors';
@@ -27,7 +28,7 @@ export class StaffAuthGuard implements CanActivate {
     @Inject(GATEWAY_SERVICES) private readonly services: GatewayServices,
   ) {
     const { config } = services;
-    this.verificationKey = config.jwtVerification ?? { algorithm: 'HS256', secret: config.jwtSecret };
+    this.verificationKey = config.jwtVerification ?? { algorithm: 'HS256', secret: config.jwtSecret, key: createSecretKey(Buffer.from(config.jwtSecret)) };
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

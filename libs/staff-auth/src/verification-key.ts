@@ -1,4 +1,4 @@
-import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, createSecretKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /** Signature algorithms accepted for staff tokens; exactly one is configured (never `none`, never a choice left to the token). */
@@ -9,7 +9,7 @@ export type TokenAlgorithm = 'HS256' | 'RS256' | 'ES256';
  * key, or the keys of a JWKS file selected by the token's `kid`).
  */
 export type TokenVerificationKey =
-  | { readonly algorithm: 'HS256'; readonly secret: string }
+  | { readonly algorithm: 'HS256'; readonly secret: string; /** The secret as a KeyObject, made once (a string costs jsonwebtoken a failed public-key parse per token, ~1 ms). */ readonly key?: KeyObject }
   | { readonly algorithm: 'RS256' | 'ES256'; readonly keys: ReadonlyMap<string, KeyObject>; readonly defaultKey?: KeyObject };
 
 /** What configuration names: the algorithm and where its key comes from. */
@@ -44,7 +44,7 @@ export function loadVerificationKey(settings: VerificationKeySettings): TokenVer
   if (settings.algorithm === 'HS256') {
     if (!settings.secret || settings.secret.length < MIN_SECRET_LENGTH) throw new VerificationKeyError(`HS256 needs a secret of at least ${MIN_SECRET_LENGTH} characters`);
     if (settings.publicKeyFile || settings.jwksFile) throw new VerificationKeyError('HS256 takes a secret, not a public key or JWKS file');
-    return { algorithm: 'HS256', secret: settings.secret };
+    return { algorithm: 'HS256', secret: settings.secret, key: createSecretKey(Buffer.from(settings.secret)) };
   }
   if (Boolean(settings.publicKeyFile) === Boolean(settings.jwksFile)) {
     throw new VerificationKeyError(`${settings.algorithm} needs exactly one of a public key file or a JWKS file`);

@@ -1,5 +1,5 @@
 import type { Actor } from '@samabay/domain-kit';
-import type { KeyObject } from 'node:crypto';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { InvalidTokenError, staffClaimsSchema, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-claims';
 import type { TokenVerificationKey } from './verification-key';
@@ -29,7 +29,7 @@ export function verifyStaffToken(token: string, key: TokenVerificationKey | stri
 }
 
 function keyFor(token: string, key: TokenVerificationKey): string | KeyObject {
-  if (key.algorithm === 'HS256') return key.secret;
+  if (key.algorithm === 'HS256') return key.key ?? createSecretKey(Buffer.from(key.secret));
   const kid = jwt.decode(token, { complete: true })?.header.kid;
   const found = typeof kid === 'string' ? key.keys.get(kid) : undefined;
   const chosen = found ?? (kid === undefined ? key.defaultKey : undefined);
