@@ -1,14 +1,19 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
-import { StaffAuthGuard, JWT_SECRET } from './auth/staff-auth.guard';
+import { personalDataMiddleware } from './auth/personal-data.middleware';
+import { StaffAuthGuard } from './auth/staff-auth.guard';
 import type { GatewayRequest } from './auth/request-actor';
 import { GATEWAY_SERVICES, type GatewayServices } from './gateway-services';
+import { aliasLimitRule } from './graphql/alias-limit.rule';
+import { ApprovalsResolver } from './graphql/approvals/approvals.resolver';
+import { batchLimitMiddleware } from './graphql/batch-limit.middleware';
 import { depthLimitRule } from './graphql/depth-limit.rule';
+import { StaffResolver } from './graphql/staff/staff.resolver';
 import { queryCostPlugin } from './graphql/query-cost.plugin';
 import { formatGraphQLError } from './graphql/errors/format-graphql-error';
 import { GraphQLExceptionPassThroughFilter } from './graphql/errors/graphql-exception.filter';
@@ -28,14 +33,28 @@ import { httpLogSerializers } from './observability/logger';
 const MAX_QUERY_DEPTH = 8;
 /** Largest estimated cost of one operation: a few full pages of 500 members, not the directory many times over. */
 const MAX_QUERY_COST = 20_000;
+/** Most aliased fields in one operation: enough for a dashboard, not for probing member numbers in bulk. */
+const MAX_ALIASES = 20;
+/** Most operations in one batched HTTP request. */
+const MAX_BATCHED_OPERATIONS = 5;
+/** Lifetime of an automatic persisted query in the server's bounded in-memory cache, in seconds. */
+const PERSISTED_QUERY_TTL_SECONDS = 3_600;
 
 /**
  * The gateway's Nest module, built around services composed outside Nest (platform.ts):
  * Apollo GraphQL (code-first, in-memory schema) at /graphql, /health, /metrics, pino request logs,
- * and the StaffAuthGuard as a global guard so every resolver and route passes the access policy.
+ * and the StaffAuthGuard as a global guard so every resolver and route passes the access policy;
+ * personal-data fields pass their field policy (personalDataMiddleware). Hardening (DESIGN §7):
+ * depth, alias and cost limits, at most MAX_BATCHED_OPERATIONS per batch, automatic persisted
+ * queries, no introspection or GraphiQL in production, never a stack trace.
  */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  /** Limits batched operations before Apollo sees the request. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(batchLimitMiddleware(MAX_BATCHED_OPERATIONS)).forRoutes('graphql');
+  }
+
   static register(services: GatewayServices): DynamicModule {
     const production = services.config.nodeEnv === 'production';
     return {
@@ -62,8 +81,11 @@ export class AppModule {
           graphiql: !production,
           introspection: !production,
           includeStacktraceInErrorResponses: false,
+          allowBatchedHttpRequests: true,
+          persistedQueries: { ttl: PERSISTED_QUERY_TTL_SECONDS },
+          buildSchemaOptions: { fieldMiddleware: [personalDataMiddleware] },
           context: ({ req }: { req: GatewayRequest }) => ({ req }),
-          validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
+          validationRules: [depthLimitRule(MAX_QUERY_DEPTH), aliasLimitRule(MAX_ALIASES)],
           plugins: [queryCostPlugin(MAX_QUERY_COST)],
           formatError: (formatted, error) =>
             formatGraphQLError(formatted, error, (details) => services.logger.error({ ...details, component: 'graphql' }, 'unexpected error in a GraphQL request')),
@@ -72,7 +94,6 @@ export class AppModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: GATEWAY_SERVICES, useValue: services },
-        { provide: JWT_SECRET, useValue: services.config.jwtSecret },
         { provide: APP_GUARD, useClass: StaffAuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionPassThroughFilter },
         PlatformHealthIndicators,
@@ -83,6 +104,8 @@ export class AppModule {
         LendingQueriesResolver,
         LendingMutationsResolver,
         ForgetMemberResolver,
+        StaffResolver,
+        ApprovalsResolver,
       ],
     };
   }

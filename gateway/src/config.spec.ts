@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
@@ -43,6 +44,27 @@ describe('loadConfig', () => {
     const attempt = () => loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key, ...env });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(message);
+  });
+
+  it('reads RS256/ES256 public keys at start-up and refuses a key that does not fit', () => {
+    const rsaFile = path.join(dir, 'rsa.pem');
+    writeFileSync(rsaFile, generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }));
+    const config = loadConfig({ NODE_ENV: 'production', SAMABAY_DATA_DIR: dir, SAMABAY_MASTER_KEY: key, SAMABAY_JWT_ALGORITHM: 'RS256', SAMABAY_JWT_PUBLIC_KEY_FILE: rsaFile });
+    expect(config.jwtVerification?.algorithm).toBe('RS256');
+    expect(config.requireRegisteredStaff).toBe(true);
+    expect(() => loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key, SAMABAY_JWT_ALGORITHM: 'ES256', SAMABAY_JWT_PUBLIC_KEY_FILE: rsaFile })).toThrow(
+      /SAMABAY_JWT_PUBLIC_KEY_FILE \/ SAMABAY_JWT_JWKS_FILE: .*P-256/,
+    );
+    expect(() => loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key, SAMABAY_JWT_ALGORITHM: 'ES256' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key, SAMABAY_JWT_ALGORITHM: 'PS256' })).toThrow(/SAMABAY_JWT_ALGORITHM/);
+  });
+
+  it('requires registered staff in production and lets development choose', () => {
+    expect(loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key }).requireRegisteredStaff).toBe(false);
+    expect(loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key, SAMABAY_REQUIRE_REGISTERED_STAFF: 'true' }).requireRegisteredStaff).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key, SAMABAY_REQUIRE_REGISTERED_STAFF: 'false' })).toThrow(
+      /SAMABAY_REQUIRE_REGISTERED_STAFF/,
+    );
   });
 
   it('requires the JWT secret and the master key in production', () => {

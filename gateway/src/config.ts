@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseMasterKey } from '@samabay/personal-data';
+import { loadVerificationKey, VerificationKeyError, type TokenVerificationKey } from '@samabay/staff-auth';
 import { z } from 'zod';
 
 /** How the platform is run (DESIGN §2). Only single-node is composed by this build. */
@@ -24,6 +25,22 @@ export interface PlatformConfig {
   /** TCP port; 0 picks a free one (tests). */
   readonly port: number;
   readonly jwtSecret: string;
+  /**
+   * How staff tokens are verified: HS256 with `jwtSecret` when absent, or RS256/ES256 public keys
+   * (SAMABAY_JWT_ALGORITHM with SAMABAY_JWT_PUBLIC_KEY_FILE or SAMABAY_JWT_JWKS_FILE).
+   */
+  readonly jwtVerification?: TokenVerificationKey;
+  /**
+   * Refuse tokens of users the staff registry does not know (always in production). Outside
+   * production unknown users pass so development tokens work on an empty registry; a registered
+   * user who is disabled, or whose role or branch changed, is refused in every mode.
+   */
+  readonly requireRegisteredStaff?: boolean;
+  /**
+   * A user id registered as admin at SNG at start-up unless the registry knows it already
+   * (SAMABAY_BOOTSTRAP_ADMIN): how the first administrator of an empty registry gets in.
+   */
+  readonly bootstrapAdmin?: string;
   readonly masterKey: Buffer;
   readonly logLevel: LogLevel;
   /** Longest wait of a query's `consistentWith`, in milliseconds. */
@@ -61,6 +78,11 @@ const environmentSchema = z.object({
   PORT: port,
   SAMABAY_JWT_SECRET: z.preprocess(blankAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   SAMABAY_MASTER_KEY: optionalText,
+  SAMABAY_JWT_ALGORITHM: z.preprocess(blankAsUndefined, z.enum(['HS256', 'RS256', 'ES256']).default('HS256')),
+  SAMABAY_JWT_PUBLIC_KEY_FILE: optionalText,
+  SAMABAY_JWT_JWKS_FILE: optionalText,
+  SAMABAY_BOOTSTRAP_ADMIN: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'must be a staff user id: 2–64 lower-case letters, digits, dots, dashes or underscores').optional()),
+  SAMABAY_REQUIRE_REGISTERED_STAFF: z.preprocess(blankAsUndefined, z.enum(['true', 'false']).optional()),
   NODE_ENV: z.preprocess(blankAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   SAMABAY_LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   SAMABAY_CONSISTENCY_TIMEOUT_MS: z.preprocess(blankAsUndefined, z.coerce.number({ error: 'must be milliseconds, 1 to 60000' }).int().min(1).max(60_000).default(5_000)),
@@ -71,7 +93,9 @@ const environmentSchema = z.object({
  * SAMABAY_TOPOLOGY (single-node), SAMABAY_DATA_DIR (./data), SAMABAY_DATABASE_URL (PostgreSQL
  * instead of PGlite), SAMABAY_HOST (127.0.0.1), SAMABAY_PORT or PORT (4000), SAMABAY_JWT_SECRET,
  * SAMABAY_MASTER_KEY (base64 of 32 bytes), NODE_ENV (development), SAMABAY_LOG_LEVEL (info),
- * SAMABAY_CONSISTENCY_TIMEOUT_MS (5000).
+ * SAMABAY_CONSISTENCY_TIMEOUT_MS (5000), SAMABAY_JWT_ALGORITHM (HS256; RS256/ES256 need
+ * SAMABAY_JWT_PUBLIC_KEY_FILE or SAMABAY_JWT_JWKS_FILE, checked here), SAMABAY_REQUIRE_REGISTERED_STAFF
+ * (true in production, where false is refused; default false otherwise), SAMABAY_BOOTSTRAP_ADMIN.
  * Outside production, a missing JWT secret or master key is generated once and kept in
  * `<dataDir>/dev-secrets.json` (mode 0600) so tokens and sealed personal data survive restarts;
  * in production both are required. Throws ConfigError naming the variable.
@@ -91,8 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   let jwtSecret = vars.SAMABAY_JWT_SECRET;
   let masterKeyText = vars.SAMABAY_MASTER_KEY;
   let devSecretsFile: string | undefined;
+  const asymmetric = vars.SAMABAY_JWT_ALGORITHM !== 'HS256';
+  if (production && vars.SAMABAY_REQUIRE_REGISTERED_STAFF === 'false') {
+    throw new ConfigError('SAMABAY_REQUIRE_REGISTERED_STAFF: cannot be false when NODE_ENV=production');
+  }
   if (production) {
-    if (!jwtSecret) throw new ConfigError('SAMABAY_JWT_SECRET: required when NODE_ENV=production (at least 32 characters)');
+    if (!jwtSecret && !asymmetric) throw new ConfigError('SAMABAY_JWT_SECRET: required when NODE_ENV=production (at least 32 characters)');
     if (!masterKeyText) throw new ConfigError('SAMABAY_MASTER_KEY: required when NODE_ENV=production (base64 of 32 random bytes)');
   } else if (!jwtSecret || !masterKeyText) {
     devSecretsFile = path.join(dataDir, 'dev-secrets.json');
@@ -100,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     jwtSecret ??= devSecrets.jwtSecret;
     masterKeyText ??= devSecrets.masterKey;
   }
+  const jwtVerification = loadJwtVerification(vars.SAMABAY_JWT_ALGORITHM, jwtSecret, vars.SAMABAY_JWT_PUBLIC_KEY_FILE, vars.SAMABAY_JWT_JWKS_FILE);
   return {
     topology: vars.SAMABAY_TOPOLOGY,
     nodeEnv: vars.NODE_ENV,
@@ -107,7 +136,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     database: vars.SAMABAY_DATABASE_URL ? { kind: 'postgres', url: vars.SAMABAY_DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     host: vars.SAMABAY_HOST,
     port: vars.SAMABAY_PORT ?? vars.PORT ?? 4000,
-    jwtSecret: jwtSecret as string,
+    jwtSecret: jwtSecret ?? '',
+    jwtVerification,
+    requireRegisteredStaff: production || vars.SAMABAY_REQUIRE_REGISTERED_STAFF === 'true',
+    ...(vars.SAMABAY_BOOTSTRAP_ADMIN ? { bootstrapAdmin: vars.SAMABAY_BOOTSTRAP_ADMIN } : {}),
     masterKey: decodeMasterKey(masterKeyText as string, devSecretsFile ? `SAMABAY_MASTER_KEY (or masterKey in ${devSecretsFile})` : 'SAMABAY_MASTER_KEY'),
     logLevel: vars.SAMABAY_LOG_LEVEL,
     consistencyTimeoutMs: vars.SAMABAY_CONSISTENCY_TIMEOUT_MS,
@@ -158,6 +190,16 @@ function loadOrCreateDevSecrets(file: string): DevSecrets {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   return secrets;
+}
+
+function loadJwtVerification(algorithm: 'HS256' | 'RS256' | 'ES256', secret: string | undefined, publicKeyFile: string | undefined, jwksFile: string | undefined): TokenVerificationKey {
+  try {
+    return loadVerificationKey(algorithm === 'HS256' ? { algorithm, secret } : { algorithm, publicKeyFile, jwksFile });
+  } catch (error) {
+    if (!(error instanceof VerificationKeyError)) throw error;
+    const variable = algorithm === 'HS256' ? 'SAMABAY_JWT_SECRET' : 'SAMABAY_JWT_PUBLIC_KEY_FILE / SAMABAY_JWT_JWKS_FILE';
+    throw new ConfigError(`${variable}: ${error.message}`);
+  }
 }
 
 function decodeMasterKey(text: string, variable: string): Buffer {

@@ -1,6 +1,5 @@
 import type { StaffRole } from '@samabay/domain-kit';
-import jwt from 'jsonwebtoken';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth/staff-token';
+import { issueStaffToken } from '@samabay/staff-auth';
 
 /** Who a development or test token speaks for, and for how long. */
 export interface DevTokenOptions {
@@ -21,16 +20,5 @@ export interface DevTokenOptions {
  * for development (`npm start` prints one) and for tests. Never used by the production path.
  */
 export function issueDevToken(options: DevTokenOptions): string {
-  const nowSeconds = Math.floor(Date.now() / 1000);
-  return jwt.sign(
-    {
-      sub: options.userId ?? 'dev-head-office',
-      role: options.role ?? 'head_office',
-      branch: options.branch ?? 'SNG',
-      iat: nowSeconds,
-      exp: nowSeconds + (options.expiresInSeconds ?? 12 * 60 * 60),
-    },
-    options.secret,
-    { algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
-  );
+  return issueStaffToken(options);
 }

@@ -1,8 +1,10 @@
 import type { Lending } from '@samabay/lending';
+import type { ApprovalQueue, PendingItemsReader } from '@samabay/maker-checker';
 import type { Membership } from '@samabay/membership';
 import type { ProjectionRunner } from '@samabay/projections';
 import type { Savings } from '@samabay/savings';
 import type { SqlDatabase } from '@samabay/sql';
+import type { Staff } from '@samabay/staff';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { PlatformConfig } from './config';
@@ -17,9 +19,18 @@ export interface GatewayServices {
   readonly membership: Membership;
   readonly savings: Savings;
   readonly lending: Lending;
+  /** The staff registry; its directory is consulted on every authenticated request. */
+  readonly staff: Staff;
+  readonly approvals: Approvals;
   readonly runner: ProjectionRunner;
   readonly registry: Registry;
   readonly logger: Logger;
+}
+
+/** The shared maker–checker queue (DESIGN §7) and its pending-items read model. */
+export interface Approvals {
+  readonly queue: ApprovalQueue;
+  readonly reader: PendingItemsReader;
 }
 
 /** Injection token of {@link GatewayServices}. */

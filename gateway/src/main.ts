@@ -4,8 +4,8 @@ import { startPlatform, type RunningPlatform } from './platform';
 
 /**
  * `npm start`: the single-node platform (DESIGN §2) on PGlite under ./data (or PostgreSQL with
- * SAMABAY_DATABASE_URL). Prints the GraphQL URL and, outside production, a development token for
- * a head-office user. SIGINT/SIGTERM stop it cleanly: HTTP server, projection runner, database.
+ * SAMABAY_DATABASE_URL). Prints the GraphQL URL and, outside production with HS256 tokens, a
+ * development token for a head-office user (`npm run token` issues others). SIGINT/SIGTERM stop it cleanly: HTTP server, projection runner, database.
  */
 async function main(): Promise<void> {
   let platform: RunningPlatform;
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 
   const { config } = platform;
   process.stdout.write(`Samabay GraphQL: ${displayUrl(platform.url)}\n`);
-  if (config.nodeEnv !== 'production') {
+  if (config.nodeEnv !== 'production' && (config.jwtVerification?.algorithm ?? 'HS256') === 'HS256') {
     const token = issueDevToken({ secret: config.jwtSecret, userId: 'dev-head-office', role: 'head_office', branch: 'SNG' });
     process.stdout.write(`Development token (head office, SNG, valid 12 h) — send as "Authorization: Bearer <token>":\n${token}\n`);
     if (config.devSecretsFile) process.stdout.write(`Development secrets: ${config.devSecretsFile}\n`);

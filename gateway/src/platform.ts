@@ -7,7 +7,9 @@ import { createLending, defaultLoanProducts, type Lending } from '@samabay/lendi
 import { createMembership, defaultMembershipProducts, DEFAULT_BRANCHES, type Membership } from '@samabay/membership';
 import { createSqlPersonalDataVault } from '@samabay/personal-data';
 import { ProjectionRunner } from '@samabay/projections';
-import { createSavings, defaultSavingsProducts, type Savings } from '@samabay/savings';
+import { ApprovalQueue, PendingItemsProjection, PendingItemsReader } from '@samabay/maker-checker';
+import { createSavings, defaultSavingsProducts, defaultWithdrawalApproval, type Savings } from '@samabay/savings';
+import { createStaff, type Staff } from '@samabay/staff';
 import { openPglite, openPostgres, type SqlDatabase } from '@samabay/sql';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { mkdir } from 'node:fs/promises';
@@ -16,7 +18,9 @@ import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AppModule } from './app.module';
 import type { DatabaseConfig, PlatformConfig } from './config';
-import type { GatewayServices } from './gateway-services';
+import { registerLargeWithdrawal } from './approvals/large-withdrawal';
+import { lendingApprovalItems } from './approvals/lending-approval-items';
+import type { Approvals, GatewayServices } from './gateway-services';
 import { commandMetrics } from './observability/command-metrics';
 import { createLogger } from './observability/logger';
 import { meteredEventStore } from './observability/metered-event-store';
@@ -42,6 +46,8 @@ export interface Platform {
   readonly membership: Membership;
   readonly savings: Savings;
   readonly lending: Lending;
+  readonly staff: Staff;
+  readonly approvals: Approvals;
   readonly runner: ProjectionRunner;
   readonly registry: Registry;
   readonly logger: Logger;
@@ -93,21 +99,26 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     let runnerRef: ProjectionRunner | undefined;
     const caughtUp = readModelsCaughtUp(store, () => runnerRef as ProjectionRunner, config.consistencyTimeoutMs);
     const membership = createMembership({ handler, vault, db, products: defaultMembershipProducts(), readModelsCaughtUp: caughtUp });
-    const savings = createSavings({ handler, db, products: defaultSavingsProducts(), clock, readModelsCaughtUp: caughtUp });
+    const savings = createSavings({ handler, db, products: defaultSavingsProducts(), clock, readModelsCaughtUp: caughtUp, withdrawalApproval: defaultWithdrawalApproval() });
     const lending = createLending({ handler, db, products: defaultLoanProducts(), clock, readModelsCaughtUp: caughtUp });
-    const runner = new ProjectionRunner({ db, store, projections: [...membership.projections, ...savings.projections, ...lending.projections], registry, lingerMs: PROJECTION_LINGER_MS, logger: logger.child({ component: 'projection-runner' }) });
+    const approvals: Approvals = { queue: new ApprovalQueue(handler), reader: new PendingItemsReader(db) };
+    const staff = createStaff({ handler, db, approvals: approvals.queue });
+    registerLargeWithdrawal(approvals.queue, savings);
+    const projections = [...membership.projections, ...savings.projections, ...lending.projections, ...staff.projections, new PendingItemsProjection(undefined, [lendingApprovalItems])];
+    const runner = new ProjectionRunner({ db, store, projections, registry, lingerMs: PROJECTION_LINGER_MS, logger: logger.child({ component: 'projection-runner' }) });
     runnerRef = runner;
     await runner.start();
     closers.push(() => runner.stop());
     await ensureDefaultBranches(membership, todayInKolkata(clock));
+    if (config.bootstrapAdmin) await ensureBootstrapAdmin(staff, config.bootstrapAdmin, todayInKolkata(clock));
 
-    const services: GatewayServices = { config, db, membership, savings, lending, runner, registry, logger };
+    const services: GatewayServices = { config, db, membership, savings, lending, staff, approvals, runner, registry, logger };
     const app = await NestFactory.create<NestExpressApplication>(AppModule.register(services), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(PinoNestLogger));
     app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
     closers.push(() => app.close());
     let stopped: Promise<void> | undefined;
-    return { config, app, db, store, membership, savings, lending, runner, registry, logger, stop: () => (stopped ??= closeAll()) };
+    return { config, app, db, store, membership, savings, lending, staff, approvals, runner, registry, logger, stop: () => (stopped ??= closeAll()) };
   } catch (error) {
     await closeAll();
     throw error;
@@ -138,6 +149,15 @@ async function openDatabase(database: DatabaseConfig): Promise<SqlDatabase> {
   if (database.kind === 'postgres') return openPostgres({ connectionString: database.url });
   if (database.dataDir !== undefined) await mkdir(database.dataDir, { recursive: true });
   return openPglite({ dataDir: database.dataDir });
+}
+
+/** Registers the bootstrap administrator as admin at SNG unless the registry knows the user already (idempotent). */
+async function ensureBootstrapAdmin(staff: Staff, userId: string, businessDate: string): Promise<void> {
+  if (await staff.directory.find(userId)) return;
+  const context: CommandContext = { idempotencyKey: `startup-bootstrap-admin-${userId}-${businessDate}`, businessDate, actor: SYSTEM_ACTOR };
+  await staff.commands.register({ userId, role: 'admin', branchCode: 'SNG' }, context).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== 'STAFF_ALREADY_REGISTERED') throw error;
+  });
 }
 
 /** Opens SNG, KLG and DHT unless open already; idempotent across restarts (one key per business date). */

@@ -8,6 +8,7 @@ import { main as savingsBench } from './savings.bench';
 import { main as lendingBench } from './lending.bench';
 import { main as kafkaBench } from './kafka.bench';
 import { main as partnerEventsBench } from './partner-events.bench';
+import { main as authBench } from './auth.bench';
 
 async function runAll(argv: readonly string[]): Promise<void> {
   await eventStoreBench(argv);
@@ -16,6 +17,7 @@ async function runAll(argv: readonly string[]): Promise<void> {
   await lendingBench(argv);
   await kafkaBench(argv);
   await partnerEventsBench(argv);
+  await authBench();
 }
 
 runAll(process.argv.slice(2)).catch((error: unknown) => {

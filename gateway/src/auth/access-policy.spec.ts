@@ -35,9 +35,10 @@ describe('access policies', () => {
     }
   });
 
-  it('gives partners no access to member data', () => {
+  it('gives partners aggregates only, never member data', () => {
     expect(evaluatePolicy(Policies.listMembers, partner, {})).toMatchObject({ allowed: false });
-    expect(evaluatePolicy(Policies.readBranchSummaries, partner, {})).toMatchObject({ allowed: false });
+    expect(evaluatePolicy(Policies.readMember, partner, { memberNo: 'SNG-000001' })).toMatchObject({ allowed: false });
+    expect(evaluatePolicy(Policies.readBranchSummaries, partner, {})).toEqual({ allowed: true });
   });
 
   it('keeps openBranch to head office and imports of a branch manager to their branch', () => {

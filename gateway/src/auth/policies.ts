@@ -23,8 +23,8 @@ export const Policies = {
   infrastructure: { name: 'infrastructure', public: true, roles: [] },
   listMembers: { name: 'members', roles: STAFF_READERS, defaultBranchArg: 'branchCode', branches: (args) => [args.branchCode as string] },
   readMember: { name: 'member', roles: STAFF_READERS, branches: (args) => [branchOfMemberNo(args.memberNo)] },
-  /** Counts and share capital per branch: no personal data. */
-  readBranchSummaries: { name: 'branchSummaries', roles: STAFF_READERS },
+  /** Counts and share capital per branch: no personal data, so partners (aggregates only) may read it too. */
+  readBranchSummaries: { name: 'branchSummaries', roles: [...STAFF_READERS, 'partner'] },
   admitMember: { name: 'admitMember', roles: STAFF_WRITERS, branches: (args) => [input(args).branchCode as string | undefined] },
   memberCommand: { name: 'member commands', roles: STAFF_WRITERS, branches: (args) => [branchOfMemberNo(input(args).memberNo)] },
   openBranch: { name: 'openBranch', roles: HEAD_OFFICE },

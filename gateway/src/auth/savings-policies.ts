@@ -37,8 +37,8 @@ export const SavingsPolicies = {
   readMemberSavings: { name: 'member savings', roles: STAFF_READERS, branches: (args) => [branchOfMemberNo(args.memberNo)] },
   /** Cash book, interest paid, agent sheets, day-end status of a branch (a branch-bound role defaults to its own). */
   readBranchBooks: { name: 'branch savings books', roles: STAFF_READERS, defaultBranchArg: 'branchCode', branches: (args) => [args.branchCode as string] },
-  /** Balances per branch and product: no personal data. */
-  readBranchTotals: { name: 'savingsBranchTotals', roles: STAFF_READERS },
+  /** Balances per branch and product: no personal data, so partners (aggregates only) may read it too. */
+  readBranchTotals: { name: 'savingsBranchTotals', roles: [...STAFF_READERS, 'partner'] },
   /** Every counter command on a member's account(s). */
   accountCommand: { name: 'savings commands', roles: STAFF_WRITERS, branches: branchesOfInput },
   runDayEnd: { name: 'runSavingsDayEnd', roles: BRANCH_MANAGERS, branches: (args) => [input(args).branchCode as string | undefined] },

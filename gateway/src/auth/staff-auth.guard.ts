@@ -2,30 +2,36 @@ import { ForbiddenException, Inject, Injectable, Logger, UnauthorizedException, 
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { Actor } from '@samabay/domain-kit';
+import { createSecretKey } from 'node:crypto';
+import type { TokenVerificationKey } from '@samabay/staff-auth';
+import { GATEWAY_SERVICES, type GatewayServices } from '../gateway-services';
 import { forbidden, unauthenticated } from '../graphql/errors/access-errors';
 import { ACCESS_POLICY, evaluatePolicy, type AccessPolicy } from './access-policy';
 import type { GatewayRequest } from './request-actor';
 import { bearerToken, InvalidTokenError, verifyStaffToken } from './staff-token';
 
-/** Injection token of the HS256 secret the guard verifies tokens with. */
-export const JWT_SECRET = Symbol('JWT_SECRET');
-
 /**
  * The one place where access is decided (DESIGN §7), registered as a global guard: reads the
  * resolver's `@Policy`, authenticates the bearer token (once per request; the actor is kept on the
- * request for the CommandContext) and evaluates the policy. No policy → refused (fails closed).
+ * request for the CommandContext), checks the user against the staff registry's directory (a disabled
+ * user, or a token whose role or branch is no longer the user's, is refused at once; an unknown user
+ * only when `requireRegisteredStaff`) and evaluates the policy. No policy → refused (fails closed).
  * GraphQL callers get UNAUTHENTICATED / FORBIDDEN errors; HTTP routes get 401 / 403.
  */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
   private readonly logger = new Logger(StaffAuthGuard.name);
+  private readonly verificationKey: TokenVerificationKey;
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(JWT_SECRET) private readonly jwtSecret: string,
-  ) {}
+    @Inject(GATEWAY_SERVICES) private readonly services: GatewayServices,
+  ) {
+    const { config } = services;
+    this.verificationKey = config.jwtVerification ?? { algorithm: 'HS256', secret: config.jwtSecret, key: createSecretKey(Buffer.from(config.jwtSecret)) };
+  }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isGraphQL = context.getType<GqlContextType>() === 'graphql';
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
     if (!policy) {
@@ -37,7 +43,7 @@ export class StaffAuthGuard implements CanActivate {
       ? GqlExecutionContext.create(context).getContext<{ req: GatewayRequest }>().req
       : context.switchToHttp().getRequest<GatewayRequest>();
     const args = isGraphQL ? GqlExecutionContext.create(context).getArgs<Record<string, unknown>>() : {};
-    const actor = this.authenticate(request, isGraphQL);
+    const actor = await this.authenticate(request, isGraphQL);
     const decision = evaluatePolicy(policy, actor, args);
     if (!decision.allowed) {
       this.logger.warn({ policy: policy.name, userId: actor.userId, role: actor.role, branch: actor.branchCode }, 'refused by access policy');
@@ -46,16 +52,34 @@ export class StaffAuthGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(request: GatewayRequest, isGraphQL: boolean): Actor {
+  private async authenticate(request: GatewayRequest, isGraphQL: boolean): Promise<Actor> {
     if (request.actor) return request.actor;
     try {
       const token = bearerToken(request.headers.authorization);
       if (!token) throw new InvalidTokenError('a bearer token is required (Authorization: Bearer <token>)');
-      request.actor = verifyStaffToken(token, this.jwtSecret);
-      return request.actor;
+      const actor = verifyStaffToken(token, this.verificationKey);
+      await this.requireCurrentStaff(actor);
+      request.actor = actor;
+      return actor;
     } catch (error) {
       const message = error instanceof InvalidTokenError ? error.message : 'the bearer token is not valid';
       throw isGraphQL ? unauthenticated(message) : new UnauthorizedException(message);
+    }
+  }
+
+  /** Refuses a token the staff registry contradicts: disabled user, changed role or branch, or (when required) an unknown user. */
+  private async requireCurrentStaff(actor: Actor): Promise<void> {
+    const standing = await this.services.staff.directory.find(actor.userId);
+    if (!standing) {
+      if (this.services.config.requireRegisteredStaff) throw new InvalidTokenError('the user is not in the staff registry');
+      return;
+    }
+    if (!standing.active) {
+      this.logger.warn({ userId: actor.userId }, 'refused: the staff user is disabled');
+      throw new InvalidTokenError('the user is disabled');
+    }
+    if (standing.role !== actor.role || standing.branchCode !== actor.branchCode) {
+      throw new InvalidTokenError("the token's role or branch is no longer the user's; sign in again");
     }
   }
 }

@@ -51,6 +51,8 @@ export {
 export { financialYearOf, isFinancialYear } from './domain/calendar/financial-year';
 
 export { defaultSavingsProducts, loadSavingsProducts, parseSavingsProducts } from './infrastructure/savings-products-config';
+export { withdrawalApprovalNeeded, type WithdrawalApprovalTerms } from './domain/products/withdrawal-approval-terms';
+export { defaultWithdrawalApproval, parseWithdrawalApproval } from './infrastructure/withdrawal-approval-config';
 
 export { createSavings, type Savings, type SavingsOptions } from './application/create-savings';
 export { SavingsCommandService, type SavingsCommands } from './application/savings-commands';

@@ -1,6 +1,6 @@
 import { ValidationError } from '@samabay/domain-kit';
 import { EventStoreUnavailableError } from '@samabay/event-store';
-import { graphql, GraphQLError, GraphQLInputObjectType, GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
+import { graphql, GraphQLEnumType, GraphQLError, GraphQLInputObjectType, GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { DateScalar } from '../scalars/date.scalar';
 import { MoneyScalar } from '../scalars/money.scalar';
 import { formatGraphQLError, type UnexpectedErrorLogger } from './format-graphql-error';
@@ -13,10 +13,12 @@ const Input = new GraphQLInputObjectType({
   name: 'Input',
   fields: { businessDate: { type: new GraphQLNonNull(DateScalar) }, shares: { type: new GraphQLNonNull(GraphQLInt) }, amount: { type: MoneyScalar }, personal: { type: new GraphQLNonNull(Personal) } },
 });
+const Status = new GraphQLEnumType({ name: 'Status', values: { ACTIVE: {}, EXITED: {} } });
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
     fields: {
+      pick: { type: GraphQLString, args: { status: { type: Status }, memberNo: { type: GraphQLString } }, resolve: () => 'ok' },
       echo: {
         type: GraphQLString,
         args: { input: { type: new GraphQLNonNull(Input) } },
@@ -76,6 +78,26 @@ describe('scalars and error formatting', () => {
     expect(errors[0].message).not.toContain('2024-02-30');
     expect(errors[0].message).not.toContain('Rina');
     expect(errors[0].extensions?.code).toBe('BAD_DATE');
+  });
+
+  it.each([
+    ['an enum literal that does not exist', '{ pick(status: ZENOBIA) }', undefined],
+    ['a string where an enum belongs', '{ pick(status: "Zenobia Khatun") }', undefined],
+    ['a bare name where a string belongs', '{ pick(memberNo: Zenobia) }', undefined],
+    ['a syntax error at a name', 'Zenobia Khatun', undefined],
+    ['a syntax error at a number', '{ pick(memberNo: 98300Zenobia) }', undefined],
+    ['an enum variable that does not exist', 'query ($s: Status) { pick(status: $s) }', { s: 'ZENOBIA' }],
+    ['a misspelt field', '{ pikc(memberNo: "x") }', undefined],
+  ])('echoes nothing of %s, nor suggestions', async (_name, source, variables) => {
+    // As Apollo Server hands them over: parse, validation and variable errors carry its codes.
+    const result = await graphql({ schema, source, variableValues: variables });
+    const errors = (result.errors ?? []).map((error) => {
+      const code = error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : error.message.startsWith('Variable') ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+      return formatGraphQLError({ ...error.toJSON(), extensions: { code } }, error, () => undefined);
+    });
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.map((error) => error.extensions?.code)).not.toContain('INTERNAL');
+    expect(JSON.stringify(errors)).not.toMatch(/zenobia|Khatun|Did you mean|"pick"/i);
   });
 
   it('passes a DomainError code and field, keeps UNAUTHENTICATED, maps store errors by code', async () => {

@@ -86,7 +86,7 @@ function parseVariableError(message: string): VariableError | undefined {
 
 /** Drops values graphql-js appends after a colon ("Int cannot represent non-integer value: 1.5"). */
 function cleanReason(reason: string): string {
-  const text = reason.replace(/^Expected type "[^"]+"\.\s*/, '');
+  const text = withoutEchoedValues(reason.replace(/^Expected type "[^"]+"\.\s*/, ''));
   const cut = text.indexOf(': ');
   const cleaned = cut >= 0 ? text.slice(0, cut) : text;
   return `is invalid: ${cleaned.replace(/\.$/, '')}`;
@@ -95,8 +95,27 @@ function cleanReason(reason: string): string {
 function cleanRequestMessage(message: string): string {
   const literal = /^Expected value of type ("[^"]+"), found .*$/s.exec(message);
   if (literal) return `Expected value of type ${literal[1]}`;
-  const cut = message.indexOf(': ');
-  return cut >= 0 && /cannot represent/.test(message) ? message.slice(0, cut) : message;
+  const text = withoutEchoedValues(message);
+  const cut = text.indexOf(': ');
+  return cut >= 0 && /cannot represent/.test(text) ? text.slice(0, cut) : text;
+}
+
+/**
+ * Removes what graphql-js echoes of what a client typed (an enum value that does not exist, the
+ * token a syntax error stopped at, an unknown field, argument or directive name; `locations` still
+ * point at it) and its "Did you mean …" suggestions, which would hand out the schema when
+ * introspection is off.
+ */
+function withoutEchoedValues(message: string): string {
+  return message
+    .replace(/^Value .* does not exist in ("\w+") enum\./s, 'the value does not exist in the $1 enum.')
+    .replace(/^Syntax Error: Unexpected (Name|String|BlockString|Int|Float)\b.*$/s, 'Syntax Error: Unexpected $1.')
+    .replace(/^(Syntax Error: (?:Invalid|Unexpected) character)\b.*$/s, '$1.')
+    .replace(/^(Syntax Error: Invalid (?:number|character escape sequence))\b.*$/s, '$1.')
+    .replace(/^Cannot query field "[^"]*" on type/, 'Cannot query that field on type')
+    .replace(/^Unknown argument "[^"]*" on/, 'Unknown argument on')
+    .replace(/^Unknown directive "[^"]*"/, 'Unknown directive')
+    .replace(/\s*Did you mean .*$/s, '');
 }
 
 function withoutLeadingField(message: string, field: string | undefined): string {

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { PersonalData } from '../../auth/personal-data-policies';
 import { DateScalar } from '../scalars/date.scalar';
 import { MoneyScalar } from '../scalars/money.scalar';
 import { MemberStatusEnum } from './member-status.enum';
@@ -6,7 +7,9 @@ import { MemberStatusEnum } from './member-status.enum';
 /**
  * A member as the member-directory read model shows it to staff. Personal fields are null when never
  * recorded; once the member is forgotten (crypto-shredded) every personal text field reads "[forgotten]"
- * and dateOfBirth null, with personalDataForgotten true. `shareCapital` is paise inside, rupees on the wire.
+ * and dateOfBirth null, with personalDataForgotten true. Each personal field is checked by the
+ * personal-data field policy (`@PersonalData`) for the caller's role and branch. `shareCapital` is
+ * paise inside, rupees on the wire.
  */
 @ObjectType('Member')
 export class MemberType {
@@ -16,11 +19,17 @@ export class MemberType {
   @Field(() => Int) sharesHeld!: number;
   @Field(() => MoneyScalar, { description: 'Share capital held, in rupees.' }) shareCapital!: number;
   @Field(() => DateScalar) admissionDate!: string;
+  @PersonalData('member')
   @Field(() => String, { nullable: true }) fullName!: string | null;
+  @PersonalData('member')
   @Field(() => DateScalar, { nullable: true }) dateOfBirth!: string | null;
+  @PersonalData('member')
   @Field(() => String, { nullable: true }) phone!: string | null;
+  @PersonalData('member')
   @Field(() => String, { nullable: true }) locality!: string | null;
+  @PersonalData('member')
   @Field(() => String, { nullable: true }) nomineeName!: string | null;
+  @PersonalData('member')
   @Field(() => String, { nullable: true }) nomineeRelation!: string | null;
   @Field(() => Boolean, { description: 'True once the member was forgotten: her personal data is unrecoverable.' }) personalDataForgotten!: boolean;
 }

@@ -1,12 +1,13 @@
-import { todayInKolkata, ValidationError, type CommandAccepted, type CommandContext } from '@samabay/domain-kit';
+import { DomainError, todayInKolkata, ValidationError, type CommandAccepted, type CommandContext, type EffectiveDated } from '@samabay/domain-kit';
 import type { SavingsAccountEvent } from '../domain/account/savings-account-events';
 import { SAVINGS_PRODUCT_CODES } from '../domain/products/savings-products';
+import { withdrawalApprovalNeeded, type WithdrawalApprovalTerms } from '../domain/products/withdrawal-approval-terms';
 import { requirePositivePaise } from '../domain/shared/amounts';
 import { requireMemberNo } from '../domain/shared/member-number';
 import { openUnderFreeSerial } from './account-serials';
 import { standingOf, type MemberStandingSource } from './member-standings';
 import { balanceAfter, requireKind, type SavingsExecutor } from './savings-executor';
-import type { AccountCashInput, AccountOfMemberInput, OpenSavingsAccountInput } from './savings-inputs';
+import type { AccountCashInput, AccountOfMemberInput, OpenSavingsAccountInput, WithdrawInput } from './savings-inputs';
 
 /** An accepted command on one account: the handler's answer, the account and the balance it left (paise; null when no money moved). */
 export type AccountCommandAccepted<E extends SavingsAccountEvent = SavingsAccountEvent> = CommandAccepted<E> & {
@@ -21,6 +22,8 @@ export interface AccountCommandDeps {
   /** Waits until the read models include every event written so far (see standingOf). */
   readonly catchUp: () => Promise<void>;
   readonly clock: () => Date;
+  /** Maker–checker limit of withdrawals (effective-dated); none: no limit. */
+  readonly withdrawalApproval?: EffectiveDated<WithdrawalApprovalTerms>;
 }
 
 /**
@@ -57,9 +60,16 @@ export class AccountCommands {
     return this.answer(accountId, await this.deps.executor.onSavingsAccount({ type: 'Deposit', accountId, memberNo, amountPaise, ...this.dated(context) }, context));
   }
 
-  /** Cash paid out, never below the product's minimum balance. */
-  async withdraw(input: AccountCashInput, context: CommandContext): Promise<AccountCommandAccepted> {
+  /**
+   * Cash paid out, never below the product's minimum balance. Above the configured limit it needs a
+   * checker's approval (DESIGN §7): without `approvalId` it throws DomainError APPROVAL_REQUIRED
+   * (field amount); the approval queue's action passes the approved item's id.
+   */
+  async withdraw(input: WithdrawInput, context: CommandContext): Promise<AccountCommandAccepted> {
     const amountPaise = requirePositivePaise(input.amountPaise);
+    if (!input.approvalId && this.withdrawalNeedsApproval(amountPaise, context.businessDate)) {
+      throw new DomainError('APPROVAL_REQUIRED', "a withdrawal above the limit needs a checker's approval; request it as a large withdrawal", 'amount');
+    }
     const { accountId, memberNo } = input;
     return this.answer(accountId, await this.deps.executor.onSavingsAccount({ type: 'Withdraw', accountId, memberNo, amountPaise, ...this.dated(context) }, context));
   }
@@ -74,6 +84,11 @@ export class AccountCommands {
   async reactivateAccount(input: AccountOfMemberInput, context: CommandContext): Promise<AccountCommandAccepted> {
     const { accountId, memberNo } = input;
     return this.answer(accountId, await this.deps.executor.onSavingsAccount({ type: 'ReactivateAccount', accountId, memberNo, ...this.dated(context) }, context));
+  }
+
+  /** The maker–checker terms when a withdrawal of `amountPaise` on `businessDate` needs approval, else null. */
+  withdrawalNeedsApproval(amountPaise: number, businessDate: string): WithdrawalApprovalTerms | null {
+    return this.deps.withdrawalApproval ? withdrawalApprovalNeeded(this.deps.withdrawalApproval, businessDate, amountPaise) : null;
   }
 
   private answer(accountId: string, accepted: CommandAccepted<SavingsAccountEvent>): AccountCommandAccepted {

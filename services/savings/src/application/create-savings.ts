@@ -1,4 +1,5 @@
-import type { CommandHandler } from '@samabay/domain-kit';
+import type { CommandHandler, EffectiveDated } from '@samabay/domain-kit';
+import type { WithdrawalApprovalTerms } from '../domain/products/withdrawal-approval-terms';
 import type { Projection } from '@samabay/projections';
 import type { SqlDatabase } from '@samabay/sql';
 import type { SavingsProducts } from '../domain/products/savings-products';
@@ -31,6 +32,8 @@ export interface SavingsOptions {
   readonly readModelsCaughtUp?: () => Promise<void>;
   /** Account commands in flight at once during day-end. Default 4. */
   readonly dayEndConcurrency?: number;
+  /** Maker–checker limit of withdrawals (see defaultWithdrawalApproval). Default: no limit. */
+  readonly withdrawalApproval?: EffectiveDated<WithdrawalApprovalTerms>;
 }
 
 /** The savings service: its commands, its read-model queries and the projections that feed them. */
@@ -55,6 +58,7 @@ export function createSavings(options: SavingsOptions): Savings {
     clock: options.clock ?? (() => new Date()),
     catchUp: options.readModelsCaughtUp ?? (async () => undefined),
     dayEndConcurrency: options.dayEndConcurrency ?? 4,
+    withdrawalApproval: options.withdrawalApproval,
   });
   return {
     commands,

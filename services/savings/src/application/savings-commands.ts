@@ -1,4 +1,5 @@
-import type { CommandContext, CommandHandler } from '@samabay/domain-kit';
+import type { CommandContext, CommandHandler, EffectiveDated } from '@samabay/domain-kit';
+import type { WithdrawalApprovalTerms } from '../domain/products/withdrawal-approval-terms';
 import type { SavingsProducts } from '../domain/products/savings-products';
 import type { SavingsReader } from '../infrastructure/savings-reader';
 import { AccountCommands, type AccountCommandAccepted } from './account-commands';
@@ -20,6 +21,7 @@ import type {
   RegisterBalancesInput,
   RunDayEndInput,
   SettleCollectionInput,
+  WithdrawInput,
 } from './savings-inputs';
 
 /**
@@ -32,7 +34,9 @@ import type {
 export interface SavingsCommands {
   openAccount(input: OpenSavingsAccountInput, context: CommandContext): Promise<AccountCommandAccepted>;
   deposit(input: AccountCashInput, context: CommandContext): Promise<AccountCommandAccepted>;
-  withdraw(input: AccountCashInput, context: CommandContext): Promise<AccountCommandAccepted>;
+  withdraw(input: WithdrawInput, context: CommandContext): Promise<AccountCommandAccepted>;
+  /** The maker–checker terms when a withdrawal of `amountPaise` on `businessDate` needs approval, else null. */
+  withdrawalNeedsApproval(amountPaise: number, businessDate: string): WithdrawalApprovalTerms | null;
   closeAccount(input: AccountOfMemberInput, context: CommandContext): Promise<AccountCommandAccepted>;
   reactivateAccount(input: AccountOfMemberInput, context: CommandContext): Promise<AccountCommandAccepted>;
   transferBetweenOwnAccounts(input: OwnAccountTransferInput, context: CommandContext): Promise<OwnAccountTransferOutcome>;
@@ -58,6 +62,8 @@ export interface SavingsCommandDeps {
   /** Waits until the read models include every event written so far. */
   readonly catchUp: () => Promise<void>;
   readonly dayEndConcurrency: number;
+  /** Maker–checker limit of withdrawals (effective-dated); none: no limit. */
+  readonly withdrawalApproval?: EffectiveDated<WithdrawalApprovalTerms>;
 }
 
 /** The command side of savings on the shared CommandHandler. See {@link SavingsCommands}. */
@@ -70,7 +76,7 @@ export class SavingsCommandService implements SavingsCommands {
   constructor(private readonly deps: SavingsCommandDeps) {
     this.executor = new SavingsExecutor(deps.handler, deps.products);
     const shared = { executor: this.executor, standings: deps.reader, catchUp: deps.catchUp, clock: deps.clock };
-    this.accounts = new AccountCommands(shared);
+    this.accounts = new AccountCommands({ ...shared, withdrawalApproval: deps.withdrawalApproval });
     this.recurring = new RecurringDepositCommands(shared);
     this.collections = new CollectionCommands(this.executor, deps.clock);
   }
@@ -83,8 +89,12 @@ export class SavingsCommandService implements SavingsCommands {
     return this.accounts.deposit(input, context);
   }
 
-  withdraw(input: AccountCashInput, context: CommandContext): Promise<AccountCommandAccepted> {
+  withdraw(input: WithdrawInput, context: CommandContext): Promise<AccountCommandAccepted> {
     return this.accounts.withdraw(input, context);
+  }
+
+  withdrawalNeedsApproval(amountPaise: number, businessDate: string): WithdrawalApprovalTerms | null {
+    return this.accounts.withdrawalNeedsApproval(amountPaise, businessDate);
   }
 
   closeAccount(input: AccountOfMemberInput, context: CommandContext): Promise<AccountCommandAccepted> {

@@ -21,6 +21,11 @@ export interface AccountCashInput {
   readonly amountPaise: Paise;
 }
 
+/** Cash out; `approvalId`: the approved maker–checker item that lets a withdrawal above the limit through. */
+export interface WithdrawInput extends AccountCashInput {
+  readonly approvalId?: string | null;
+}
+
 /** A command on one of the member's accounts that carries nothing else (close, reactivate). */
 export interface AccountOfMemberInput {
   readonly accountId: string;

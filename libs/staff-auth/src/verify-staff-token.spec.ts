@@ -1,0 +1,91 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import jwt from 'jsonwebtoken';
+import { issueStaffToken } from './issue-staff-token';
+import { InvalidTokenError } from './token-claims';
+import { loadVerificationKey, VerificationKeyError } from './verification-key';
+import { bearerToken, verifyStaffToken } from './verify-staff-token';
+
+const secret = 'x'.repeat(40);
+const dir = mkdtempSync(path.join(tmpdir(), 'staff-auth-'));
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const otherEc = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+
+function writeFile(name: string, content: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+const pem = (key: KeyObject): string => key.export({ type: 'spki', format: 'pem' }).toString();
+const jwk = (key: KeyObject, kid?: string) => ({ ...key.export({ format: 'jwk' }), ...(kid ? { kid } : {}) });
+
+describe('verifyStaffToken with an HS256 secret', () => {
+  it('returns the actor of a valid token', () => {
+    const token = issueStaffToken({ secret, userId: 'teller-7', role: 'teller', branch: 'KLG' });
+    expect(verifyStaffToken(token, secret)).toEqual({ userId: 'teller-7', role: 'teller', branchCode: 'KLG' });
+    expect(verifyStaffToken(token, loadVerificationKey({ algorithm: 'HS256', secret }))).toEqual({ userId: 'teller-7', role: 'teller', branchCode: 'KLG' });
+  });
+
+  it.each([
+    ['an expired token', () => issueStaffToken({ secret, expiresInSeconds: -60 }), /expired/],
+    ['another secret', () => issueStaffToken({ secret: 'y'.repeat(40) }), /not valid/],
+    ['another audience', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { issuer: 'samabay', audience: 'other', expiresIn: 60 }), /not valid/],
+    ['another issuer', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { issuer: 'x', audience: 'samabay-gateway', expiresIn: 60 }), /not valid/],
+    ['no exp', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { issuer: 'samabay', audience: 'samabay-gateway' }), /claims/],
+    ['an unknown role', () => jwt.sign({ sub: 'u', role: 'root', branch: 'SNG' }, secret, { issuer: 'samabay', audience: 'samabay-gateway', expiresIn: 60 }), /claims/],
+    ['alg none', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, '', { algorithm: 'none', issuer: 'samabay', audience: 'samabay-gateway', expiresIn: 60 }), /not valid/],
+    ['HS512', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { algorithm: 'HS512', issuer: 'samabay', audience: 'samabay-gateway', expiresIn: 60 }), /not valid/],
+    ['an RS256 token', () => issueStaffToken({ privateKey: { key: rsa.privateKey, algorithm: 'RS256' } }), /not valid/],
+  ])('refuses %s', (_name, token, message) => {
+    expect(() => verifyStaffToken(token(), secret)).toThrow(InvalidTokenError);
+    expect(() => verifyStaffToken(token(), secret)).toThrow(message);
+  });
+});
+
+describe('verifyStaffToken with public keys', () => {
+  it('verifies RS256 against a PEM public key and refuses HS256 tokens signed with that PEM as a secret', () => {
+    const key = loadVerificationKey({ algorithm: 'RS256', publicKeyFile: writeFile('rsa.pem', pem(rsa.publicKey)) });
+    const token = issueStaffToken({ privateKey: { key: rsa.privateKey, algorithm: 'RS256' }, userId: 'bm-1', role: 'branch_manager', branch: 'DHT' });
+    expect(verifyStaffToken(token, key)).toEqual({ userId: 'bm-1', role: 'branch_manager', branchCode: 'DHT' });
+    const confused = jwt.sign({ sub: 'u', role: 'admin', branch: 'SNG', exp: Math.floor(Date.now() / 1000) + 60 }, pem(rsa.publicKey), { algorithm: 'HS256', issuer: 'samabay', audience: 'samabay-gateway' });
+    expect(() => verifyStaffToken(confused, key)).toThrow(/not valid/);
+    expect(() => verifyStaffToken(issueStaffToken({ secret }), key)).toThrow(/not valid/);
+  });
+
+  it('verifies ES256 tokens against a JWKS by kid and refuses an unknown kid or a foreign key', () => {
+    const key = loadVerificationKey({ algorithm: 'ES256', jwksFile: writeFile('jwks.json', JSON.stringify({ keys: [jwk(ec.publicKey, 'k1'), jwk(otherEc.publicKey, 'k2')] })) });
+    const signedBy = (privateKey: KeyObject, kid?: string) => issueStaffToken({ privateKey: { key: privateKey, algorithm: 'ES256', kid }, role: 'auditor' });
+    expect(verifyStaffToken(signedBy(ec.privateKey, 'k1'), key).role).toBe('auditor');
+    expect(verifyStaffToken(signedBy(otherEc.privateKey, 'k2'), key).role).toBe('auditor');
+    expect(() => verifyStaffToken(signedBy(ec.privateKey, 'k2'), key)).toThrow(/not valid/);
+    expect(() => verifyStaffToken(signedBy(ec.privateKey, 'k9'), key)).toThrow(/not valid/);
+    expect(() => verifyStaffToken(signedBy(ec.privateKey), key)).toThrow(/not valid/);
+  });
+
+  it.each([
+    ['a short secret', { algorithm: 'HS256' as const, secret: 'short' }, /at least 32/],
+    ['RS256 without a key', { algorithm: 'RS256' as const }, /exactly one/],
+    ['a missing file', { algorithm: 'RS256' as const, publicKeyFile: path.join(dir, 'missing.pem') }, /cannot read/],
+    ['garbage PEM', { algorithm: 'RS256' as const, publicKeyFile: writeFile('garbage.pem', 'not a key') }, /not a public key/],
+    ['an EC key for RS256', { algorithm: 'RS256' as const, publicKeyFile: writeFile('ec.pem', pem(ec.publicKey)) }, /RSA/],
+    ['a 1024-bit RSA key', { algorithm: 'RS256' as const, publicKeyFile: writeFile('small.pem', pem(generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey)) }, /2048/],
+    ['an RSA key for ES256', { algorithm: 'ES256' as const, publicKeyFile: writeFile('rsa2.pem', pem(rsa.publicKey)) }, /P-256/],
+    ['a JWKS with a private key', { algorithm: 'ES256' as const, jwksFile: writeFile('private.json', JSON.stringify({ keys: [ec.privateKey.export({ format: 'jwk' })] })) }, /private/],
+    ['a JWKS without kids', { algorithm: 'ES256' as const, jwksFile: writeFile('nokid.json', JSON.stringify({ keys: [jwk(ec.publicKey), jwk(otherEc.publicKey)] })) }, /kid/],
+    ['an empty JWKS', { algorithm: 'ES256' as const, jwksFile: writeFile('empty.json', '{"keys":[]}') }, /at least one key/],
+  ])('refuses at start-up %s', (_name, settings, message) => {
+    expect(() => loadVerificationKey(settings)).toThrow(VerificationKeyError);
+    expect(() => loadVerificationKey(settings)).toThrow(message);
+  });
+});
+
+describe('bearerToken', () => {
+  it('reads a bearer token, tolerates no header, refuses other schemes', () => {
+    expect(bearerToken('Bearer aaa.bbb.ccc')).toBe('aaa.bbb.ccc');
+    expect(bearerToken(undefined)).toBeUndefined();
+    expect(() => bearerToken('Basic dXNlcjpwYXNz')).toThrow(InvalidTokenError);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Actor } from '@samabay/domain-kit';
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { InvalidTokenError, staffClaimsSchema, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-claims';
+import type { TokenVerificationKey } from './verification-key';
+
+/**
+ * Verifies a staff bearer token: the configured algorithm only (a string key means HS256 with that
+ * secret), issuer 'samabay', audience 'samabay-gateway', an `exp` that has not passed, and claims
+ * { sub, role (a StaffRole), branch (3 capital letters) }. With a JWKS of several keys the token's
+ * `kid` picks the key. Returns the acting staff member. Throws InvalidTokenError.
+ */
+export function verifyStaffToken(token: string, key: TokenVerificationKey | string, now: () => Date = () => new Date()): Actor {
+  const verification: TokenVerificationKey = typeof key === 'string' ? { algorithm: 'HS256', secret: key } : key;
+  let payload: string | jwt.JwtPayload;
+  try {
+    payload = jwt.verify(token, keyFor(token, verification), {
+      algorithms: [verification.algorithm],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      clockTimestamp: Math.floor(now().getTime() / 1000),
+    });
+  } catch (error) {
+    throw new InvalidTokenError(error instanceof jwt.TokenExpiredError ? 'the bearer token has expired' : 'the bearer token is not valid');
+  }
+  const claims = staffClaimsSchema.safeParse(payload);
+  if (!claims.success) throw new InvalidTokenError('the bearer token lacks valid sub, role, branch or exp claims');
+  return { userId: claims.data.sub, role: claims.data.role, branchCode: claims.data.branch };
+}
+
+function keyFor(token: string, key: TokenVerificationKey): string | KeyObject {
+  if (key.algorithm === 'HS256') return key.key ?? createSecretKey(Buffer.from(key.secret));
+  const kid = jwt.decode(token, { complete: true })?.header.kid;
+  const found = typeof kid === 'string' ? key.keys.get(kid) : undefined;
+  const chosen = found ?? (kid === undefined ? key.defaultKey : undefined);
+  if (!chosen) throw new InvalidTokenError('the bearer token is not valid');
+  return chosen;
+}
+
+/**
+ * Reads `Authorization: Bearer <token>`. Returns undefined when the header is absent; throws
+ * InvalidTokenError when it is present but not a bearer token.
+ */
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(value.trim());
+  if (!match) throw new InvalidTokenError('the Authorization header must be "Bearer <token>"');
+  return match[1];
+}
