@@ -15,8 +15,12 @@ import { FaultEnvironment } from './fault-environment';
 import { OwnBroker } from './own-broker';
 import { EXACTLY_ONCE } from './read-model-oracle';
 
-/** Upper bound of the flow that lasts until the broker is back (about 60 s at 40 commands/s). */
-const FLOW_CAP = 2400;
+/**
+ * Upper bound of the flow, which lasts until the relay and the projector resumed after the broker
+ * came back (about 180 s at 40 commands/s: stopping and starting a broker takes from a few seconds
+ * to more than a minute on a loaded machine, and the flow must not run dry before the end).
+ */
+const FLOW_CAP = 7200;
 
 describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'fault (d): the broker is stopped and restarted while commands flow', () => {
   describeIfKafka('against PostgreSQL and a broker of its own', () => {
@@ -47,18 +51,28 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'fault (d): the broker is stopped and
       const driver = new CommandDriver({ membership: environment.membership, commands: FLOW_CAP, ratePerSecond: 40, keyPrefix: environment.names.service, seed: 44 });
       driver.start();
       await environment.waitFor(async () => (await environment.appliedCount()) >= 40, 'the projector to apply 40 events', 30_000);
+      const phases: string[] = [];
+      const phase = (name: string, since: number) => phases.push(`${name} ${Date.now() - since} ms`);
+      const stoppingAt = Date.now();
       await own.stop();
+      phase('broker stop', stoppingAt);
       const acceptedAtStop = driver.accepted;
       // Commands keep being accepted with the broker down (the store is the source of truth).
       await driver.waitForAccepted(acceptedAtStop + 60);
       const appliedAtRestart = await environment.appliedCount();
       const checkpointAtRestart = BigInt((await environment.relayCheckpoint()) ?? '0');
+      const startingAt = Date.now();
       await own.start();
+      phase('broker start', startingAt);
       const restartedAt = Date.now();
       await environment.waitFor(async () => BigInt((await environment.relayCheckpoint()) ?? '0') > checkpointAtRestart, 'the relay to publish again', 90_000, 50);
       const relayResumedMs = Date.now() - restartedAt;
+      phase('relay resumed', restartedAt);
       await environment.waitFor(async () => (await environment.appliedCount()) > appliedAtRestart, 'the projector to apply again', 90_000, 50);
       const projectorResumedMs = Date.now() - restartedAt;
+      phase('projector resumed', restartedAt);
+      // Progress so far, should a later step fail.
+      process.stdout.write(`fault (d) phases: ${phases.join(', ')}; ${driver.accepted} commands accepted\n`);
       const acceptedAtResume = driver.accepted;
       await driver.waitForAccepted(acceptedAtResume + 40);
       const summary = await driver.stop();
@@ -70,7 +84,7 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'fault (d): the broker is stopped and
       expect(actual).toEqual({ members: expected.members, summaries: expected.summaries });
       process.stdout.write(
         `fault (d): ${summary.accepted} commands, ${expected.members.length} members; broker stopped after ${acceptedAtStop} commands; ` +
-          `after the broker answered again the relay published in ${relayResumedMs} ms, the projector applied in ${projectorResumedMs} ms, the read models converged in ${convergedMs} ms; ` +
+          `broker stop/start ${phases[0]}/${phases[1]}; after the broker answered again the relay published in ${relayResumedMs} ms, the projector applied in ${projectorResumedMs} ms, the read models converged in ${convergedMs} ms; ` +
           `relay starts ${relay.starts} (failed publishes logged: ${relay.countLines('relay failed')}), projector starts ${projector.starts}\n`,
       );
     }, 240_000);
