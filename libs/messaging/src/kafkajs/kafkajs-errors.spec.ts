@@ -1,6 +1,6 @@
 import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError, KafkaJSAggregateError } from 'kafkajs';
 import { BrokerRequestFailedError, BrokerUnreachableError, InvalidMessageError, TopicNotFoundError } from '../errors';
-import { toMessagingError } from './kafkajs-errors';
+import { isLeadershipInFlux, toMessagingError } from './kafkajs-errors';
 
 /** A broker error answer as kafkajs builds it (its typings take an Error or a string). */
 function protocolError(type: string, code: number, retriable: boolean, message: string): KafkaJSProtocolError {
@@ -37,5 +37,26 @@ describe('toMessagingError', () => {
     expect(mapped).toMatchObject({ code: 'BROKER_REQUEST_FAILED', operation: 'publish' });
     const ours = new InvalidMessageError('messages[0].key', 'bad key');
     expect(toMessagingError(ours, context)).toBe(ours);
+  });
+});
+
+describe('isLeadershipInFlux', () => {
+  it('is true for a moving or unknown partition leader or group coordinator, also behind retries exhausted', () => {
+    const answers = [
+      protocolError('NOT_LEADER_FOR_PARTITION', 6, true, 'This server is not the leader for that topic-partition'),
+      protocolError('LEADER_NOT_AVAILABLE', 5, true, 'There is no leader for this topic-partition as we are in the middle of a leadership election'),
+      protocolError('NOT_COORDINATOR_FOR_GROUP', 16, true, 'This is not the correct coordinator for this group'),
+      protocolError('GROUP_COORDINATOR_NOT_AVAILABLE', 15, true, 'The group coordinator is not available'),
+      protocolError('GROUP_LOAD_IN_PROGRESS', 14, true, 'The coordinator is loading and hence can\'t process requests for this group'),
+    ];
+    for (const answer of answers) {
+      expect(isLeadershipInFlux(answer)).toBe(true);
+      expect(isLeadershipInFlux(new KafkaJSNumberOfRetriesExceeded(answer, { retryCount: 1, retryTime: 100 }))).toBe(true);
+    }
+  });
+
+  it('is false for other answers', () => {
+    expect(isLeadershipInFlux(protocolError('OUT_OF_ORDER_SEQUENCE_NUMBER', 45, false, 'The broker received an out of order sequence number'))).toBe(false);
+    expect(isLeadershipInFlux(new Error('boom'))).toBe(false);
   });
 });

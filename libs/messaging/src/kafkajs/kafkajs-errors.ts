@@ -33,12 +33,23 @@ export function toMessagingError(error: unknown, context: FailureContext): Messa
   return new BrokerRequestFailedError(context.operation, detail, { cause: error });
 }
 
-/** Protocol error types that mean "partition leadership is moving or not yet known": retry after a metadata refresh. */
-const LEADERSHIP_IN_FLUX = new Set(['NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION']);
+/**
+ * Protocol error types that mean "partition leadership, or a consumer group's coordinator, is moving
+ * or not yet known": retry after a metadata refresh.
+ */
+const LEADERSHIP_IN_FLUX = new Set([
+  'NOT_LEADER_FOR_PARTITION',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'NOT_COORDINATOR_FOR_GROUP',
+  'GROUP_COORDINATOR_NOT_AVAILABLE',
+  'GROUP_LOAD_IN_PROGRESS',
+]);
 
 /**
- * True if `error` (or one of its causes) says a partition's leader is moving or not yet known.
- * A topic created a moment ago, or a broker that just restarted, answers so until its metadata settles.
+ * True if `error` (or one of its causes) says a partition's leader or a group's coordinator is
+ * moving or not yet known. A topic created a moment ago, or a broker that just (re)started (whose
+ * `__consumer_offsets` partitions are still loading), answers so until its metadata settles.
  */
 export function isLeadershipInFlux(error: unknown): boolean {
   return causeChain(error).some((link) => LEADERSHIP_IN_FLUX.has(String(link.type)));
