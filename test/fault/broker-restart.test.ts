@@ -14,6 +14,7 @@ import { CommandDriver } from './command-driver';
 import { FaultEnvironment } from './fault-environment';
 import { OwnBroker } from './own-broker';
 import { EXACTLY_ONCE } from './read-model-oracle';
+import type { ServiceProcess } from './service-process';
 
 /**
  * Upper bound of the flow, which lasts until the relay and the projector resumed after the broker
@@ -21,6 +22,14 @@ import { EXACTLY_ONCE } from './read-model-oracle';
  * to more than a minute on a loaded machine, and the flow must not run dry before the end).
  */
 const FLOW_CAP = 7200;
+
+/** Why the projector's consumer stopped on its own, from its log lines (error codes and messages), for the report. */
+function projectorStops(projector: ServiceProcess): string {
+  const reasons = projector.lines
+    .filter((line) => line.msg.includes('consumer stopped after a failure') || line.msg.includes('stopped on its own'))
+    .map((line) => [line.code ?? line.errorCode, line.error].filter((part) => part !== undefined).join(' '));
+  return reasons.length > 0 ? `: ${reasons.join('; ')}` : '';
+}
 
 describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'fault (d): the broker is stopped and restarted while commands flow', () => {
   describeIfKafka('against PostgreSQL and a broker of its own', () => {
@@ -85,7 +94,7 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'fault (d): the broker is stopped and
       process.stdout.write(
         `fault (d): ${summary.accepted} commands, ${expected.members.length} members; broker stopped after ${acceptedAtStop} commands; ` +
           `${phases[0]}, ${phases[1]}; after the broker answered again the relay published in ${relayResumedMs} ms, the projector applied in ${projectorResumedMs} ms, the read models converged in ${convergedMs} ms; ` +
-          `relay starts ${relay.starts} (failed publishes logged: ${relay.countLines('relay failed')}), projector starts ${projector.starts} (exits of its own, restarted by the supervisor: ${projector.supervisedRestarts})\n`,
+          `relay starts ${relay.starts} (failed publishes logged: ${relay.countLines('relay failed')}), projector starts ${projector.starts} (exits of its own, restarted by the supervisor: ${projector.supervisedRestarts}${projectorStops(projector)})\n`,
       );
     }, 240_000);
   });
