@@ -73,8 +73,8 @@ const schema = z.object({
  * SAMABAY_PROJECTOR_GROUP (samabay.projector.membership), SAMABAY_PROJECTOR_MAX_ATTEMPTS (3),
  * SAMABAY_PROJECTOR_SESSION_TIMEOUT_MS (30000; 6000–1800000, the broker's default bounds),
  * SAMABAY_PROJECTOR_HEARTBEAT_INTERVAL_MS (3000, or a third of a shorter session timeout; at most a
- * third of the session timeout), SAMABAY_VAULT_SCHEMA (vault), SAMABAY_TOPIC_NAMESPACE (none), SAMABAY_METRICS_HOST (127.0.0.1), SAMABAY_METRICS_PORT (9465),
- * SAMABAY_LOG_LEVEL (info), and KAFKA_BROKERS (required), KAFKA_CLIENT_ID, KAFKA_PARTITIONS (3).
+ * third of the session timeout), SAMABAY_VAULT_SCHEMA (vault), SAMABAY_TOPIC_NAMESPACE (none),
+ * SAMABAY_METRICS_HOST (127.0.0.1), SAMABAY_METRICS_PORT (9465), SAMABAY_LOG_LEVEL (info), and KAFKA_BROKERS (required), KAFKA_CLIENT_ID, KAFKA_PARTITIONS (3).
  * Throws ProjectorConfigError naming the variable.
  */
 export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
