@@ -55,6 +55,26 @@ export function isLeadershipInFlux(error: unknown): boolean {
   return causeChain(error).some((link) => LEADERSHIP_IN_FLUX.has(String(link.type)));
 }
 
+/** Answers of the group coordinator after which a member must rejoin the group (kafkajs rejoins on them when it sees them unwrapped). */
+const GROUP_MEMBERSHIP_LOST = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP']);
+
+/**
+ * The group coordinator's answer inside `error` (or its causes) saying this member must rejoin the
+ * group: it is unknown (its session expired, e.g. during a broker restart), of an old generation,
+ * or the group is rebalancing. Undefined when there is none.
+ */
+export function groupMembershipLost(error: unknown): Error | undefined {
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 20; seen++) {
+    const current = pending.shift();
+    if (!(current instanceof Error)) continue;
+    const { type, cause } = current as Error & { type?: unknown; cause?: unknown };
+    if (GROUP_MEMBERSHIP_LOST.has(String(type))) return current;
+    if (cause !== undefined && cause !== current) pending.push(cause);
+  }
+  return undefined;
+}
+
 interface ErrorLink {
   readonly name: string;
   readonly message: string;
