@@ -94,7 +94,7 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'fault (d): the broker is stopped and
       process.stdout.write(
         `fault (d): ${summary.accepted} commands, ${expected.members.length} members; broker stopped after ${acceptedAtStop} commands; ` +
           `${phases[0]}, ${phases[1]}; after the broker answered again the relay published in ${relayResumedMs} ms, the projector applied in ${projectorResumedMs} ms, the read models converged in ${convergedMs} ms; ` +
-          `relay starts ${relay.starts} (failed publishes logged: ${relay.countLines('relay failed')}), projector starts ${projector.starts} (exits of its own, restarted by the supervisor: ${projector.supervisedRestarts}${projectorStops(projector)})\n`,
+          `relay starts ${relay.starts} (failed publishes logged: ${relay.countLines('relay failed')}), projector starts ${projector.starts} (exits of its own, restarted by the supervisor: ${projector.supervisedRestarts}${projectorStops(projector)}; group rejoins after a refused commit: ${projector.countLines('offset commit refused')})\n`,
       );
     }, 240_000);
   });
