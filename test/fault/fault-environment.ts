@@ -20,9 +20,8 @@ const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 
 /**
- * Schemas inside the file's own database. The projector process keeps the personal-data vault in
- * the fixed schema `vault` (it has no setting for it), so each fault file gets a database of its
- * own rather than only schemas of its own: two files sharing `vault` would clash on its master key.
+ * Schemas inside the file's own database (each fault file gets a database of its own, so these
+ * names are fixed; the projector is told the vault's with SAMABAY_VAULT_SCHEMA).
  */
 export const FAULT_SCHEMAS = {
   store: 'eventstore',
@@ -33,6 +32,13 @@ export const FAULT_SCHEMAS = {
   projections: 'projections',
   audit: 'fault_audit',
 } as const;
+
+/**
+ * The projector's consumer-group liveness in the fault suite: a killed member is dropped after 6 s
+ * (the broker's smallest accepted session timeout) instead of the production default of 30 s,
+ * so scenarios (b) and (c) wait that much less for the group to hand its partitions on.
+ */
+export const FAULT_PROJECTOR_SESSION = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 1000 } as const;
 
 /** The table the audit triggers write: one row per effect applied (see installApplicationAudit). */
 export const AUDIT_TABLE = `${FAULT_SCHEMAS.audit}.applications`;
@@ -172,6 +178,9 @@ export class FaultEnvironment {
         SAMABAY_READ_MODEL_SCHEMA: FAULT_SCHEMAS.readModels,
         SAMABAY_PROJECTION_SCHEMA: FAULT_SCHEMAS.projections,
         SAMABAY_PROJECTOR_GROUP: this.groupId,
+        SAMABAY_VAULT_SCHEMA: FAULT_SCHEMAS.vault,
+        SAMABAY_PROJECTOR_SESSION_TIMEOUT_MS: String(FAULT_PROJECTOR_SESSION.sessionTimeoutMs),
+        SAMABAY_PROJECTOR_HEARTBEAT_INTERVAL_MS: String(FAULT_PROJECTOR_SESSION.heartbeatIntervalMs),
       },
     });
   }

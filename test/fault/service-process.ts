@@ -42,7 +42,8 @@ const MAX_KEPT_LINES = 5000;
  * started here is killed by {@link ServiceProcess.killAll} (call it in afterAll).
  */
 export class ServiceProcess {
-  private static readonly running = new Set<ServiceProcess>();
+  /** Every instance ever started: a supervised one may be between an exit and its restart, not running. */
+  private static readonly started = new Set<ServiceProcess>();
   private child: ChildProcess | undefined;
   private exited: Promise<ProcessExit> | undefined;
   private expectingExit = false;
@@ -56,9 +57,13 @@ export class ServiceProcess {
 
   constructor(private readonly options: ServiceProcessOptions) {}
 
-  /** Kills (SIGKILL) every process started by any ServiceProcess and still running; stops supervision. */
+  /**
+   * Kills (SIGKILL) every process started by any ServiceProcess and still running, and stops the
+   * supervision of all of them — also of one waiting to be restarted after an exit of its own,
+   * which would otherwise come back after the test and keep Jest from exiting.
+   */
   static async killAll(): Promise<void> {
-    await Promise.all([...ServiceProcess.running].map((process) => process.kill9()));
+    await Promise.all([...ServiceProcess.started].map((process) => process.kill9()));
   }
 
   /** The process id, or undefined when not running. */
@@ -156,7 +161,7 @@ export class ServiceProcess {
     this.starts++;
     const child = spawn(process.execPath, [this.options.script], { env: this.options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    ServiceProcess.running.add(this);
+    ServiceProcess.started.add(this);
     const collect = (stream: NodeJS.ReadableStream) => {
       let pending = '';
       stream.setEncoding('utf8');
@@ -172,7 +177,6 @@ export class ServiceProcess {
     this.exited = new Promise<ProcessExit>((resolve) => {
       child.once('exit', (code, signal) => {
         this.child = undefined;
-        ServiceProcess.running.delete(this);
         this.record(`[${this.options.label} exited: code ${code}, signal ${signal}]`);
         if (!this.expectingExit && this.options.supervise) {
           this.supervisedRestarts++;

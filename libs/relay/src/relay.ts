@@ -59,7 +59,9 @@ interface Waiter {
  *   in batches; the checkpoint (full position) is written only after Kafka acknowledged the batch.
  *   A crash therefore re-publishes at most the unacknowledged batch (consumers dedupe) and loses nothing.
  * - When the lock's connection dies the relay stops publishing and goes back to standing by; a
- *   publish or database failure is logged and retried from the checkpoint after `failureBackoffMs`.
+ *   publish or database failure is logged and retried from the checkpoint after `failureBackoffMs`
+ *   (the publisher starts that re-publication afresh: the Kafka adapter replaces its idempotent
+ *   producer after a failed publish, see MessagePublisher.publish).
  * - Events of a category without an owning service are skipped, counted and logged once per category.
  */
 export class Relay {

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const db = await openPostgres({ connectionString: config.databaseUrl, maxConnections: 4 });
-  const vault = await createSqlPersonalDataVault({ db, masterKey: config.masterKey });
+  const vault = await createSqlPersonalDataVault({ db, schema: config.vaultSchema, masterKey: config.masterKey });
   const topics = new CategoryTopics({ namespace: config.topicNamespace });
   const feed = new KafkaProjectionFeed({
     db,
@@ -49,12 +49,13 @@ async function main(): Promise<void> {
     partitions: config.messaging.partitions,
     schema: config.projectionSchema,
     maxAttempts: config.maxAttempts,
+    consumer: { sessionTimeoutMs: config.sessionTimeoutMs, heartbeatIntervalMs: config.heartbeatIntervalMs },
     registry,
     logger: logger.child({ component: 'kafka-projection-feed' }),
   });
   await feed.start();
   const metrics = await startMetricsServer(registry, config.metricsHost, config.metricsPort);
-  logger.info({ metricsPort: metrics.port, group: config.groupId }, 'Samabay projector running');
+  logger.info({ metricsPort: metrics.port, group: config.groupId, sessionTimeoutMs: config.sessionTimeoutMs, heartbeatIntervalMs: config.heartbeatIntervalMs }, 'Samabay projector running');
 
   let stopping = false;
   const shutdown = async (): Promise<void> => {

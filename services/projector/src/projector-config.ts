@@ -13,7 +13,16 @@ export interface ProjectorConfig {
   /** Consumer group; every projector instance of one deployment shares it. */
   readonly groupId: string;
   readonly maxAttempts: number;
+  /**
+   * Consumer-group session timeout, ms: a member silent this long is dropped from the group and its
+   * partitions move to the others (after a crash, the restarted or surviving member waits this long).
+   */
+  readonly sessionTimeoutMs: number;
+  /** Interval of the consumer's heartbeats to the group coordinator, ms (at most a third of the session timeout). */
+  readonly heartbeatIntervalMs: number;
   readonly masterKey: Buffer;
+  /** Schema of the personal-data vault (the member keys the member directory opens sealed data with). */
+  readonly vaultSchema: string;
   readonly topicNamespace: string | undefined;
   readonly messaging: MessagingConfig;
   readonly metricsHost: string;
@@ -32,6 +41,15 @@ export class ProjectorConfigError extends Error {
 const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const identifier = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier');
 const integer = (min: number, max: number, fallback: number) => z.preprocess(blank, z.coerce.number().int().min(min).max(max).default(fallback));
+const optionalInteger = (min: number, max: number) => z.preprocess(blank, z.coerce.number().int().min(min).max(max).optional());
+
+/**
+ * Bounds of the session timeout: Kafka brokers accept a member's session timeout only within
+ * `group.min.session.timeout.ms` … `group.max.session.timeout.ms` (defaults 6 s and 30 min).
+ */
+export const SESSION_TIMEOUT_BOUNDS_MS = { min: 6000, max: 1_800_000, default: 30_000 } as const;
+/** Default heartbeat interval, ms (lowered to a third of a shorter session timeout). */
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 3000;
 
 const schema = z.object({
   SAMABAY_DATABASE_URL: z.preprocess(blank, z.string({ error: 'is required (postgres://…)' }).regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')),
@@ -39,6 +57,9 @@ const schema = z.object({
   SAMABAY_PROJECTION_SCHEMA: z.preprocess(blank, identifier.default('projections')),
   SAMABAY_PROJECTOR_GROUP: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be 1–200 of [A-Za-z0-9._-]').default('samabay.projector.membership')),
   SAMABAY_PROJECTOR_MAX_ATTEMPTS: integer(1, 100, 3),
+  SAMABAY_PROJECTOR_SESSION_TIMEOUT_MS: integer(SESSION_TIMEOUT_BOUNDS_MS.min, SESSION_TIMEOUT_BOUNDS_MS.max, SESSION_TIMEOUT_BOUNDS_MS.default),
+  SAMABAY_PROJECTOR_HEARTBEAT_INTERVAL_MS: optionalInteger(100, SESSION_TIMEOUT_BOUNDS_MS.max),
+  SAMABAY_VAULT_SCHEMA: z.preprocess(blank, identifier.default('vault')),
   SAMABAY_MASTER_KEY: z.preprocess(blank, z.string({ error: 'is required (base64 of 32 bytes; the member directory opens sealed personal data)' })),
   SAMABAY_TOPIC_NAMESPACE: z.preprocess(blank, z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and -').optional()),
   SAMABAY_METRICS_HOST: z.preprocess(blank, z.string().default('127.0.0.1')),
@@ -50,14 +71,23 @@ const schema = z.object({
  * Reads the projector's environment (zod): SAMABAY_DATABASE_URL and SAMABAY_MASTER_KEY (required),
  * SAMABAY_READ_MODEL_SCHEMA (membership_rm), SAMABAY_PROJECTION_SCHEMA (projections),
  * SAMABAY_PROJECTOR_GROUP (samabay.projector.membership), SAMABAY_PROJECTOR_MAX_ATTEMPTS (3),
- * SAMABAY_TOPIC_NAMESPACE (none), SAMABAY_METRICS_HOST (127.0.0.1), SAMABAY_METRICS_PORT (9465),
- * SAMABAY_LOG_LEVEL (info), and KAFKA_BROKERS (required), KAFKA_CLIENT_ID, KAFKA_PARTITIONS (3).
+ * SAMABAY_PROJECTOR_SESSION_TIMEOUT_MS (30000; 6000–1800000, the broker's default bounds),
+ * SAMABAY_PROJECTOR_HEARTBEAT_INTERVAL_MS (3000, or a third of a shorter session timeout; at most a
+ * third of the session timeout), SAMABAY_VAULT_SCHEMA (vault), SAMABAY_TOPIC_NAMESPACE (none),
+ * SAMABAY_METRICS_HOST (127.0.0.1), SAMABAY_METRICS_PORT (9465), SAMABAY_LOG_LEVEL (info), and KAFKA_BROKERS (required), KAFKA_CLIENT_ID, KAFKA_PARTITIONS (3).
  * Throws ProjectorConfigError naming the variable.
  */
 export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new ProjectorConfigError(`invalid projector configuration — ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   const vars = parsed.data;
+  const sessionTimeoutMs = vars.SAMABAY_PROJECTOR_SESSION_TIMEOUT_MS;
+  const heartbeatIntervalMs = vars.SAMABAY_PROJECTOR_HEARTBEAT_INTERVAL_MS ?? Math.min(DEFAULT_HEARTBEAT_INTERVAL_MS, Math.floor(sessionTimeoutMs / 3));
+  if (heartbeatIntervalMs * 3 > sessionTimeoutMs) {
+    throw new ProjectorConfigError(
+      `invalid projector configuration — SAMABAY_PROJECTOR_HEARTBEAT_INTERVAL_MS: ${heartbeatIntervalMs} ms is more than a third of SAMABAY_PROJECTOR_SESSION_TIMEOUT_MS (${sessionTimeoutMs} ms); a member would be dropped after one or two missed heartbeats`,
+    );
+  }
   let messaging: MessagingConfig;
   let masterKey: Buffer;
   try {
@@ -77,7 +107,10 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
     projectionSchema: vars.SAMABAY_PROJECTION_SCHEMA,
     groupId: vars.SAMABAY_PROJECTOR_GROUP,
     maxAttempts: vars.SAMABAY_PROJECTOR_MAX_ATTEMPTS,
+    sessionTimeoutMs,
+    heartbeatIntervalMs,
     masterKey,
+    vaultSchema: vars.SAMABAY_VAULT_SCHEMA,
     topicNamespace: vars.SAMABAY_TOPIC_NAMESPACE,
     messaging,
     metricsHost: vars.SAMABAY_METRICS_HOST,

@@ -5,7 +5,7 @@ import type { MessagingConfig } from '../messaging-config';
 import type { MessagingLogger } from '../messaging-logger';
 import { assertTopicName } from '../topic-naming';
 import { kafkajsRetry } from './kafkajs-client';
-import { toMessagingError } from './kafkajs-errors';
+import { groupMembershipLost, toMessagingError } from './kafkajs-errors';
 import { toIncomingBatch, toIncomingMessage } from './kafkajs-messages';
 
 const DEFAULT_JOIN_TIMEOUT_MS = 60_000;
@@ -165,7 +165,7 @@ export class KafkajsMessageConsumer implements MessageConsumer {
     } catch (cause) {
       throw this.handlerFailed(run, new HandlerFailedError(topic, partition, message.offset, { cause }));
     }
-    await run.consumer.commitOffsets([{ topic, partition, offset: (message.offset + 1n).toString() }]);
+    await this.commit(run, topic, partition, message.offset + 1n);
   }
 
   private async deliverBatch(run: ActiveRun, handler: NonNullable<ConsumerHandler['eachBatch']>, payload: EachBatchPayload): Promise<void> {
@@ -178,7 +178,25 @@ export class KafkajsMessageConsumer implements MessageConsumer {
     } catch (cause) {
       throw this.handlerFailed(run, new HandlerFailedError(batch.topic, batch.partition, BigInt(batch.firstOffset() ?? '0'), { cause }));
     }
-    await run.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }]);
+    await this.commit(run, batch.topic, batch.partition, BigInt(batch.lastOffset()) + 1n);
+  }
+
+  /**
+   * Commits `offset` (the next one to read) of a partition. When the coordinator answers that this
+   * member must rejoin the group (its session expired — a broker restart longer than the session
+   * timeout —, or the group is rebalancing), kafkajs's commit retrier wraps that answer in a
+   * non-retriable error and the consumer would stop for good; the answer itself is thrown instead,
+   * so kafkajs rejoins the group and the uncommitted messages are delivered again (the handler's
+   * effects are idempotent: DESIGN §6).
+   */
+  private async commit(run: ActiveRun, topic: string, partition: number, offset: bigint): Promise<void> {
+    try {
+      await run.consumer.commitOffsets([{ topic, partition, offset: offset.toString() }]);
+    } catch (error) {
+      const lost = groupMembershipLost(error);
+      if (lost) this.logger.warn({ groupId: this.options.groupId, topic, partition, error: describe(lost) }, 'offset commit refused: this member rejoins the group and gets the uncommitted messages again');
+      throw lost ?? error;
+    }
   }
 
   /** Records the failure and returns an error kafkajs treats as non-retriable, so it stops instead of retrying in place. */

@@ -33,15 +33,46 @@ export function toMessagingError(error: unknown, context: FailureContext): Messa
   return new BrokerRequestFailedError(context.operation, detail, { cause: error });
 }
 
-/** Protocol error types that mean "partition leadership is moving or not yet known": retry after a metadata refresh. */
-const LEADERSHIP_IN_FLUX = new Set(['NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION']);
+/**
+ * Protocol error types that mean "partition leadership, or a consumer group's coordinator, is moving
+ * or not yet known": retry after a metadata refresh.
+ */
+const LEADERSHIP_IN_FLUX = new Set([
+  'NOT_LEADER_FOR_PARTITION',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'NOT_COORDINATOR_FOR_GROUP',
+  'GROUP_COORDINATOR_NOT_AVAILABLE',
+  'GROUP_LOAD_IN_PROGRESS',
+]);
 
 /**
- * True if `error` (or one of its causes) says a partition's leader is moving or not yet known.
- * A topic created a moment ago, or a broker that just restarted, answers so until its metadata settles.
+ * True if `error` (or one of its causes) says a partition's leader or a group's coordinator is
+ * moving or not yet known. A topic created a moment ago, or a broker that just (re)started (whose
+ * `__consumer_offsets` partitions are still loading), answers so until its metadata settles.
  */
 export function isLeadershipInFlux(error: unknown): boolean {
   return causeChain(error).some((link) => LEADERSHIP_IN_FLUX.has(String(link.type)));
+}
+
+/** Answers of the group coordinator after which a member must rejoin the group (kafkajs rejoins on them when it sees them unwrapped). */
+const GROUP_MEMBERSHIP_LOST = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP']);
+
+/**
+ * The group coordinator's answer inside `error` (or its causes) saying this member must rejoin the
+ * group: it is unknown (its session expired, e.g. during a broker restart), of an old generation,
+ * or the group is rebalancing. Undefined when there is none.
+ */
+export function groupMembershipLost(error: unknown): Error | undefined {
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 20; seen++) {
+    const current = pending.shift();
+    if (!(current instanceof Error)) continue;
+    const { type, cause } = current as Error & { type?: unknown; cause?: unknown };
+    if (GROUP_MEMBERSHIP_LOST.has(String(type))) return current;
+    if (cause !== undefined && cause !== current) pending.push(cause);
+  }
+  return undefined;
 }
 
 interface ErrorLink {

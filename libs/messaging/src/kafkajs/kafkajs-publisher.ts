@@ -1,5 +1,5 @@
 import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
-import { MessagingStateError, TopicNotFoundError } from '../errors';
+import { MessagingStateError } from '../errors';
 import type { OutgoingMessage } from '../message';
 import type { MessagePublisher } from '../message-publisher';
 import { assertValidMessages } from '../message-validation';
@@ -14,6 +14,13 @@ const ACKS_ALL = -1;
  * MessagePublisher over a kafkajs idempotent producer: acks=all, one request in flight (kafkajs's
  * sequence handling is safe only at 1), Java-compatible murmur2 partitioning of the key, no topic
  * auto-creation. Publishes are queued so one call's batch is acknowledged before the next is sent.
+ *
+ * After a failed publish the producer is discarded and the next publish runs on a new one (a new
+ * producer id, sequence numbers from 0). kafkajs rolls a partition's sequence number back when a
+ * produce request fails, also when the broker did append it and only the answer was lost (a broker
+ * stopping or stalling mid-request); the caller's next batch then reuses numbers the broker already
+ * holds, and the broker answers OUT_OF_ORDER_SEQUENCE_NUMBER to it and to every later batch of that
+ * producer, for good (fault scenario (d), test/messaging/publisher-recovery.test.ts).
  */
 export class KafkajsMessagePublisher implements MessagePublisher {
   private producer: Producer;
@@ -66,9 +73,8 @@ export class KafkajsMessagePublisher implements MessagePublisher {
     try {
       await this.producer.sendBatch({ topicMessages, acks: ACKS_ALL, timeout: this.config.requestTimeoutMs });
     } catch (error) {
-      const failure = toMessagingError(error, { operation: 'publish', brokers: this.config.brokers, topics: topicMessages.map(({ topic }) => topic) });
-      if (failure instanceof TopicNotFoundError) await this.replaceProducer();
-      throw failure;
+      await this.replaceProducer();
+      throw toMessagingError(error, { operation: 'publish', brokers: this.config.brokers, topics: topicMessages.map(({ topic }) => topic) });
     }
   }
 
@@ -83,8 +89,10 @@ export class KafkajsMessagePublisher implements MessagePublisher {
   }
 
   /**
-   * kafkajs keeps a topic it was asked to send to in its metadata set and fails every later send
-   * while that topic is missing; a fresh producer forgets it (nothing of the failed send was written).
+   * Swaps in a new producer after a failed send and disconnects the old one. The failed producer's
+   * sequence numbers may disagree with the broker's (see the class comment), and kafkajs keeps a
+   * topic it was asked to send to in its metadata set and fails every later send while that topic
+   * is missing; a fresh producer has neither problem.
    */
   private async replaceProducer(): Promise<void> {
     const { producer, connecting } = this;

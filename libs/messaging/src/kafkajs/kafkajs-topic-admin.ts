@@ -81,8 +81,9 @@ export class KafkajsTopicAdmin implements TopicAdmin {
 
   /**
    * Runs `request`, repeating it after a metadata refresh while the broker answers that a
-   * partition's leadership is moving or unknown (kafkajs's admin gives up on "not the leader" at
-   * once), until requestTimeoutMs; then the last answer is thrown.
+   * partition's leadership or a group's coordinator is moving or unknown (kafkajs's admin gives up
+   * on "not the leader" and "not the coordinator" at once), until requestTimeoutMs; then the last
+   * answer is thrown.
    */
   private async whileLeadershipSettles<T>(topics: readonly string[], request: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + this.config.requestTimeoutMs;
