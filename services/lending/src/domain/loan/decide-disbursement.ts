@@ -10,7 +10,8 @@ import type { LoanSnapshot, LoanState } from './loan-state';
  * repayment schedule from the business date. SAVINGS_ACCOUNT → LoanDisbursementRequested: the money moves
  * only when savings has credited the account (the disbursement process then sends ConfirmDisbursement).
  * @throws LOAN_NOT_FOUND, LOAN_ALREADY_DISBURSED, LOAN_NOT_APPROVED (loanId), DISBURSEMENT_IN_PROGRESS (loanId),
- *   BUSINESS_DATE_BEFORE_APPROVAL, ROLE_NOT_ALLOWED, INVALID_CHANNEL (channel), INVALID_DISBURSEMENT_ID.
+ *   BUSINESS_DATE_BEFORE_APPROVAL, ROLE_NOT_ALLOWED, INVALID_CHANNEL (channel), NOT_BORROWERS_SAVINGS_ACCOUNT
+ *   (channel.savingsAccountId: not an SD/TF account id of the borrower), INVALID_DISBURSEMENT_ID.
  */
 export function decideDisbursement(command: DisburseLoan, state: LoanState): LoanEvent[] {
   const loan = requireLoan(state, command.loanId);
@@ -22,6 +23,9 @@ export function decideDisbursement(command: DisburseLoan, state: LoanState): Loa
   requireNotBefore(businessDate, loan.approvedOn, 'BUSINESS_DATE_BEFORE_APPROVAL', 'the approval');
   const channel = requireChannel(command.channel);
   if (channel.kind === 'SAVINGS_ACCOUNT') {
+    if (!new RegExp(`^${loan.memberNo}-(SD|TF)-\\d{2}$`).test(channel.savingsAccountId)) {
+      throw new DomainError('NOT_BORROWERS_SAVINGS_ACCOUNT', "the loan goes only into the borrower's own Savings Deposit or Thrift Fund account", 'channel.savingsAccountId');
+    }
     if (typeof command.disbursementId !== 'string' || command.disbursementId.length === 0) {
       throw new ValidationError('disbursementId', 'a disbursement into a savings account needs its id', 'INVALID_DISBURSEMENT_ID');
     }

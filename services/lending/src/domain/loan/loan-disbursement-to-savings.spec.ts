@@ -32,6 +32,11 @@ describe('loan decider: disbursement into a savings account', () => {
     spec.given(APPROVED_HISTORY).when(confirm).thenThrows('NO_DISBURSEMENT_REQUESTED', 'disbursementId');
   });
 
+  it('goes only into the borrower\'s own SD or TF account', () => {
+    spec.given(APPROVED_HISTORY).when({ ...toSavings, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-000124-SD-01' } }).thenThrows('NOT_BORROWERS_SAVINGS_ACCOUNT', 'channel.savingsAccountId');
+    spec.given(APPROVED_HISTORY).when({ ...toSavings, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-000123-RD-01' } }).thenThrows('NOT_BORROWERS_SAVINGS_ACCOUNT', 'channel.savingsAccountId');
+  });
+
   it('blocks another disbursement, a rejection or a withdrawal while the request is in progress', () => {
     spec.given([...APPROVED_HISTORY, requested]).when({ ...toSavings, disbursementId: 'request-2' }).thenThrows('DISBURSEMENT_IN_PROGRESS', 'loanId');
     spec.given([...APPROVED_HISTORY, requested]).when({ ...toSavings, channel: { kind: 'CASH' } }).thenThrows('DISBURSEMENT_IN_PROGRESS', 'loanId');
