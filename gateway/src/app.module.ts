@@ -13,6 +13,7 @@ import { queryCostPlugin } from './graphql/query-cost.plugin';
 import { formatGraphQLError } from './graphql/errors/format-graphql-error';
 import { GraphQLExceptionPassThroughFilter } from './graphql/errors/graphql-exception.filter';
 import { ImportMembersResolver } from './graphql/resolvers/import-members.resolver';
+import { LendingDecisionsResolver } from './graphql/resolvers/lending-decisions.resolver';
 import { LendingMutationsResolver } from './graphql/resolvers/lending-mutations.resolver';
 import { LendingQueriesResolver } from './graphql/resolvers/lending-queries.resolver';
 import { MembershipMutationsResolver } from './graphql/resolvers/membership-mutations.resolver';
@@ -81,6 +82,7 @@ export class AppModule {
         ...SAVINGS_RESOLVERS,
         LendingQueriesResolver,
         LendingMutationsResolver,
+        LendingDecisionsResolver,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { ImportMembersResolver } from '../graphql/resolvers/import-members.resolver';
+import { LendingDecisionsResolver } from '../graphql/resolvers/lending-decisions.resolver';
 import { LendingMutationsResolver } from '../graphql/resolvers/lending-mutations.resolver';
 import { LendingQueriesResolver } from '../graphql/resolvers/lending-queries.resolver';
 import { MembershipMutationsResolver } from '../graphql/resolvers/membership-mutations.resolver';
@@ -11,7 +12,7 @@ import { ACCESS_POLICY, type AccessPolicy } from './access-policy';
 /** @nestjs/graphql marks Query/Mutation handlers with this metadata key. */
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
 
-const resolvers = [MembershipQueriesResolver, MembershipMutationsResolver, ImportMembersResolver, LendingQueriesResolver, LendingMutationsResolver, ...SAVINGS_RESOLVERS];
+const resolvers = [MembershipQueriesResolver, MembershipMutationsResolver, ImportMembersResolver, LendingQueriesResolver, LendingMutationsResolver, LendingDecisionsResolver, ...SAVINGS_RESOLVERS];
 
 /** Every Query/Mutation handler of the gateway, as [resolver class name, method name, handler]. */
 const operations = resolvers.flatMap((resolver) =>
@@ -39,6 +40,8 @@ describe('access policy coverage', () => {
         ...['recordCollection', 'verifyCollection', 'disputeCollection', 'runSavingsDayEnd', 'importOpeningBalances'],
         ...['savingsAccount', 'memberSavings', 'passbook', 'savingsCashBook', 'memberInterestPaid', 'branchInterestPaid', 'agentDailySheet', 'savingsBranchTotals', 'savingsDayEndStatus'],
         ...['loan', 'memberLoans', 'branchPortfolio', 'collectionSheet', 'loanForeclosureQuote', 'loanDayEndStatus'],
+        ...['rejectLoan', 'withdrawLoanApplication', 'loanProducts'],
+        ...['openFixedDeposit', 'closeFixedDeposit', 'openMonthlyIncomeDeposit', 'closeMonthlyIncomeDeposit', 'payMonthlyIncomeDue'],
       ].sort(),
     );
   });
