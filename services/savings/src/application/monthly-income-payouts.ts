@@ -4,6 +4,7 @@ import { requireBranchCode } from '../domain/day-end/branch-day-end';
 import { requireBusinessDate } from '../domain/shared/business-dates';
 import { incomeDueOn, incomeMonthsDueBy } from '../domain/term-deposit/monthly-income-contract';
 import type { MonthlyIncomeDepositRow } from '../infrastructure/monthly-income-reader';
+import { runBounded } from './run-bounded';
 import type { SavingsExecutor } from './savings-executor';
 import type { MonthlyIncomePayoutsInput } from './savings-inputs';
 
@@ -27,6 +28,8 @@ export interface MonthlyIncomePayoutDeps {
   readonly deposits: { openMonthlyIncomeDeposits(branchCode: string, businessDate: IsoDate): Promise<MonthlyIncomeDepositRow[]> };
   readonly catchUp: () => Promise<void>;
   readonly clock: () => Date;
+  /** Deposits worked on at once (their months stay in order). Default 1. */
+  readonly concurrency?: number;
 }
 
 /** Idempotency key of income month `month` of `accountId`: the same for every run, so a month is paid and credited once. */
@@ -57,7 +60,8 @@ export async function payMonthlyIncomeDue(deps: MonthlyIncomePayoutDeps, input: 
   const businessDate = requireBusinessDate(input.businessDate, today);
   await deps.catchUp();
   const outcome = { branchCode, businessDate, monthsPaid: 0, eventsAppended: 0, failures: [] as Array<{ accountId: string; month: number; code: string }>, position: null as Position | null };
-  for (const deposit of await deps.deposits.openMonthlyIncomeDeposits(branchCode, businessDate)) {
+  const deposits = await deps.deposits.openMonthlyIncomeDeposits(branchCode, businessDate);
+  await runBounded(deposits, deps.concurrency ?? 1, async (deposit) => {
     const due = incomeMonthsDueBy(deposit.openedOn, deposit.tenureMonths, businessDate);
     for (let month = Math.max(1, deposit.incomeMonthsPaid); month <= due; month += 1) {
       try {
@@ -68,7 +72,8 @@ export async function payMonthlyIncomeDue(deps: MonthlyIncomePayoutDeps, input: 
         break;
       }
     }
-  }
+  });
+  outcome.failures.sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
   return outcome;
 }
 

@@ -178,8 +178,8 @@ export class SavingsCommandService implements SavingsCommands {
   }
 
   payMonthlyIncomeDue(input: MonthlyIncomePayoutsInput, context: CommandContext): Promise<MonthlyIncomePayoutsOutcome> {
-    const { reader, catchUp, clock } = this.deps;
-    return payMonthlyIncomeDue({ executor: this.executor, deposits: reader, catchUp, clock }, input, context);
+    const { reader, catchUp, clock, dayEndConcurrency: concurrency } = this.deps;
+    return payMonthlyIncomeDue({ executor: this.executor, deposits: reader, catchUp, clock, concurrency }, input, context);
   }
 
   creditLoanDisbursement(input: CreditLoanDisbursementInput, context: CommandContext): Promise<AccountCommandAccepted> {
