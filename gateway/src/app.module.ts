@@ -19,6 +19,7 @@ import { formatGraphQLError } from './graphql/errors/format-graphql-error';
 import { GraphQLExceptionPassThroughFilter } from './graphql/errors/graphql-exception.filter';
 import { ForgetMemberResolver } from './graphql/resolvers/forget-member.resolver';
 import { ImportMembersResolver } from './graphql/resolvers/import-members.resolver';
+import { LendingDecisionsResolver } from './graphql/resolvers/lending-decisions.resolver';
 import { LendingMutationsResolver } from './graphql/resolvers/lending-mutations.resolver';
 import { LendingQueriesResolver } from './graphql/resolvers/lending-queries.resolver';
 import { MembershipMutationsResolver } from './graphql/resolvers/membership-mutations.resolver';
@@ -106,6 +107,7 @@ export class AppModule implements NestModule {
         ForgetMemberResolver,
         StaffResolver,
         ApprovalsResolver,
+        LendingDecisionsResolver,
       ],
     };
   }

@@ -3,11 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CommandHandler, createSqlIdempotencyStore, todayInKolkata, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore } from '@samabay/event-store';
-import { createLending, defaultLoanProducts, type Lending } from '@samabay/lending';
+import { createLending, defaultLoanProducts, LoanDisbursementProcess, type Lending } from '@samabay/lending';
 import { createMembership, defaultMembershipProducts, DEFAULT_BRANCHES, type Membership } from '@samabay/membership';
 import { createSqlPersonalDataVault } from '@samabay/personal-data';
-import { ProjectionRunner } from '@samabay/projections';
 import { ApprovalQueue, PendingItemsProjection, PendingItemsReader } from '@samabay/maker-checker';
+import { ProcessManagerRunner, ProjectionRunner } from '@samabay/projections';
 import { createSavings, defaultSavingsProducts, defaultWithdrawalApproval, type Savings } from '@samabay/savings';
 import { createStaff, type Staff } from '@samabay/staff';
 import { openPglite, openPostgres, type SqlDatabase } from '@samabay/sql';
@@ -49,6 +49,8 @@ export interface Platform {
   readonly staff: Staff;
   readonly approvals: Approvals;
   readonly runner: ProjectionRunner;
+  /** Process managers (the loan disbursement into savings) following the store's subscription. */
+  readonly processes: ProcessManagerRunner;
   readonly registry: Registry;
   readonly logger: Logger;
   /** Stops the HTTP server, the projection runner and the store, then closes the database. Safe to call twice. */
@@ -109,6 +111,11 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     runnerRef = runner;
     await runner.start();
     closers.push(() => runner.stop());
+    // Cross-service processes run off the store's subscription in single-node mode, like the projections.
+    const disbursement = new LoanDisbursementProcess(lending.commands, { creditLoanDisbursement: (request, context) => savings.commands.creditLoanDisbursement(request, context) });
+    const processes = new ProcessManagerRunner({ db, store, managers: [disbursement], logger: logger.child({ component: 'process-managers' }) });
+    await processes.start();
+    closers.push(() => processes.stop());
     await ensureDefaultBranches(membership, todayInKolkata(clock));
     if (config.bootstrapAdmin) await ensureBootstrapAdmin(staff, config.bootstrapAdmin, todayInKolkata(clock));
 
@@ -118,7 +125,7 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
     closers.push(() => app.close());
     let stopped: Promise<void> | undefined;
-    return { config, app, db, store, membership, savings, lending, staff, approvals, runner, registry, logger, stop: () => (stopped ??= closeAll()) };
+    return { config, app, db, store, membership, savings, lending, staff, approvals, runner, processes, registry, logger, stop: () => (stopped ??= closeAll()) };
   } catch (error) {
     await closeAll();
     throw error;

@@ -6,6 +6,7 @@ import { main as eventStoreBench } from './event-store.bench';
 import { main as importBench } from './import.bench';
 import { main as savingsBench } from './savings.bench';
 import { main as lendingBench } from './lending.bench';
+import { main as termDepositsBench } from './term-deposits.bench';
 import { main as kafkaBench } from './kafka.bench';
 import { main as partnerEventsBench } from './partner-events.bench';
 import { main as authBench } from './auth.bench';
@@ -14,6 +15,7 @@ async function runAll(argv: readonly string[]): Promise<void> {
   await eventStoreBench(argv);
   await importBench(argv);
   await savingsBench(argv);
+  await termDepositsBench(argv);
   await lendingBench(argv);
   await kafkaBench(argv);
   await partnerEventsBench(argv);

@@ -280,7 +280,7 @@ describe('a medical loan from application to closure (SNG)', () => {
   });
 
   it('is disbursed once, in cash, on a schedule whose principal sums to the amount', async () => {
-    await refused(DISBURSE, loanInput(loanId, '2024-01-10', { channel: 'SAVINGS_ACCOUNT', savingsAccountId: `${borrower}-SD-01` }), tokens.teller, 'DISBURSEMENT_CHANNEL_UNAVAILABLE', 'channel');
+    await refused(DISBURSE, loanInput(loanId, '2024-01-10', { channel: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-999999-SD-01' }), tokens.teller, 'NOT_BORROWERS_SAVINGS_ACCOUNT', 'channel.savingsAccountId');
     await ok(DISBURSE, loanInput(loanId, '2024-01-10'), tokens.teller);
     await refused(DISBURSE, loanInput(loanId, '2024-01-10'), tokens.teller, 'LOAN_ALREADY_DISBURSED', 'loanId');
     const shown = await expectReconciled(loanId, '2024-01-10');

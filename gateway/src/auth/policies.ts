@@ -37,6 +37,8 @@ export const Policies = {
   applyForLoan: { name: 'applyForLoan', roles: LOAN_MAKERS, branches: (args) => [branchOfMemberNo(input(args).memberNo)] },
   /** Appraise, disburse, repay, close: makers of the loan's branch. */
   loanCommand: { name: 'loan commands', roles: LOAN_MAKERS, branches: (args) => [branchOfLoanId(input(args).loanId)] },
+  /** The loan products and terms in force on a date: configuration, no personal data. */
+  readLoanProducts: { name: 'loanProducts', roles: STAFF_READERS },
   /** Approve, reschedule, request and approve a write-off: checkers of the loan's branch. */
   loanCheckerCommand: { name: 'loan approval, reschedule and write-off', roles: LOAN_CHECKERS, branches: (args) => [branchOfLoanId(input(args).loanId)] },
   /** RBI IRAC: a loss asset is identified by the lender's head office or its auditors. */

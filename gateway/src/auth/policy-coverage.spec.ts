@@ -27,6 +27,7 @@ const RESOLVER_NAME_METADATA = 'graphql:resolver_name';
 const PERSONAL_FIELD_NAME = /name|phone|mobile|birth|dob|address|locality|nominee|relation|guardian|spouse|father|mother|email|aadhaar|pan\b|note|remark|narration|comment/i;
 const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'BranchSummary.name': 'the branch name',
+  'LoanProduct.name': 'the name of a loan product from configuration',
   'PassbookEntry.narration': 'a fixed text chosen by the passbook category (e.g. "Cash withdrawal"), never typed by staff',
   'ImportMemberOutcome.field': 'names an input field',
 };

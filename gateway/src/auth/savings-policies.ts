@@ -21,7 +21,7 @@ function branchesOfInput(args: Record<string, unknown>): Array<string | undefine
   const values = input(args);
   const branches: Array<string | undefined> = [];
   if ('memberNo' in values) branches.push(branchOfMemberNo(values.memberNo));
-  for (const field of ['accountId', 'fromAccountId', 'toAccountId']) {
+  for (const field of ['accountId', 'fromAccountId', 'toAccountId', 'payoutAccountId']) {
     if (values[field] !== undefined && values[field] !== null) branches.push(branchOfAccountId(values[field]));
   }
   return branches.length > 0 ? branches : [undefined];

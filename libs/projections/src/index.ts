@@ -21,3 +21,4 @@ export {
   type ReplayDeadLettersOptions,
 } from './kafka-feed-dead-letters';
 export { ensureTopicsExist } from './kafka-feed-topics';
+export { ProcessManagerRunner, type ProcessManager, type ProcessManagerRunnerOptions, type ProcessManagerRunnerStatus } from './process-manager-runner';

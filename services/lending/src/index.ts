@@ -80,6 +80,10 @@ export type {
   RequestWriteOff,
   RescheduleLoan,
   WriteOffLoan,
+  ConfirmDisbursement,
+  FailDisbursement,
+  RejectLoan,
+  WithdrawLoanApplication,
 } from './domain/loan/loan-commands';
 export type {
   LoanApplied,
@@ -87,8 +91,12 @@ export type {
   LoanApproved,
   LoanArrearsClassified,
   LoanClosed,
+  LoanApplicationWithdrawn,
   LoanDisbursed,
+  LoanDisbursementFailed,
+  LoanDisbursementRequested,
   LoanEvent,
+  LoanRejected,
   LoanMarkedAsLoss,
   LoanPenaltyCharged,
   LoanRepaymentRecorded,
@@ -106,7 +114,18 @@ export type { CompleteLoanDayEnd, LendingDayEndEvent, LendingDayEndState, LoanDa
 
 export { createLending, type Lending, type LendingOptions } from './application/create-lending';
 export { LendingCommandService, type LendingCommands, type LoanCommandAccepted, type RepaymentAccepted } from './application/lending-commands';
-export type { AppraiseLoanInput, ApplyForLoanInput, DisburseLoanInput, LoanInput, RecordRepaymentInput, RescheduleLoanInput } from './application/lending-inputs';
+export type {
+  AppraiseLoanInput,
+  ApplyForLoanInput,
+  ConfirmDisbursementInput,
+  DisburseLoanInput,
+  FailDisbursementInput,
+  LoanInput,
+  RecordRepaymentInput,
+  RejectLoanInput,
+  RescheduleLoanInput,
+  WithdrawLoanApplicationInput,
+} from './application/lending-inputs';
 export type { BorrowerFactsSource, DayEndSource, LoanToAge, ReadModelsCaughtUp } from './application/lending-ports';
 export { DAY_END_ROLES, LoanDayEndService, type LoanDayEndDay, type LoanDayEndOutcome } from './application/loan-day-end';
 export { branchOfLoanId, loanIdForApplication } from './application/loan-ids';
@@ -132,3 +151,12 @@ export type {
   StatementScheduleRevision,
   StatementTransaction,
 } from './infrastructure/lending-read-models';
+export {
+  DISBURSEMENT_PROCESS_ACTOR,
+  disbursementStepKeys,
+  LoanDisbursementProcess,
+  type DisbursementStepOutcome,
+  type LoanCreditRequest,
+  type SavingsLoanCredit,
+} from './application/loan-disbursement-process';
+export { loanProductsOn, type LoanProductOffer } from './domain/product/products-on';

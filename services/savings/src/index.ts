@@ -39,6 +39,18 @@ export type { RecurringDepositContract } from './domain/recurring/recurring-depo
 export type * from './domain/recurring/recurring-deposit-commands';
 export type * from './domain/recurring/recurring-deposit-events';
 
+export { createFixedDepositDecider } from './domain/term-deposit/fixed-deposit-decider';
+export { evolveFixedDeposit, type FixedDeposit, type FixedDepositState } from './domain/term-deposit/fixed-deposit-state';
+export { buildFixedDepositContract, type FixedDepositContract } from './domain/term-deposit/fixed-deposit-contract';
+export type * from './domain/term-deposit/fixed-deposit-commands';
+export type * from './domain/term-deposit/fixed-deposit-events';
+export { createMonthlyIncomeDecider } from './domain/term-deposit/monthly-income-decider';
+export { evolveMonthlyIncome, type MonthlyIncomeDeposit, type MonthlyIncomeState } from './domain/term-deposit/monthly-income-state';
+export { buildMonthlyIncomeContract, incomeDueOn, incomeMonthsDueBy, type MonthlyIncomeContract } from './domain/term-deposit/monthly-income-contract';
+export type * from './domain/term-deposit/monthly-income-commands';
+export type * from './domain/term-deposit/monthly-income-events';
+export type { ProceedsDestination } from './domain/term-deposit/proceeds-destination';
+
 export { businessDatesToCatchUp, dayEndIdempotencyKey, planRecurringDepositDayEnd, planSavingsAccountDayEnd } from './domain/day-end/day-end-planner';
 export { decideRecurringDepositBusinessDay, decideSavingsAccountBusinessDay } from './domain/day-end/close-business-day';
 export {
@@ -59,6 +71,8 @@ export { SavingsCommandService, type SavingsCommands } from './application/savin
 export type * from './application/savings-inputs';
 export type { AccountCommandAccepted } from './application/account-commands';
 export type { RecurringDepositAccepted } from './application/recurring-deposit-commands';
+export { PROCEEDS_CREDIT_SCOPE, type TermDepositAccepted } from './application/term-deposit-commands';
+export { MONTHLY_INCOME_SCOPES, monthlyIncomeKey, type MonthlyIncomePayoutsOutcome } from './application/monthly-income-payouts';
 export type { RegisterBalanceAccepted, RegisterBalancesAccepted } from './application/register-balances';
 export { transferIdOf, type OwnAccountTransferOutcome, type TransferFailure } from './application/own-account-transfer-process';
 export { branchDayEndKey, type DayEndOutcome } from './application/day-end-runner';
@@ -72,6 +86,7 @@ export type {
   MemberSavingsSummary,
   RecurringDepositFigures,
   SavingsAccountRecord,
+  TermDepositFigures,
 } from './infrastructure/account-reader';
 export {
   encodePassbookCursor,
@@ -86,6 +101,7 @@ export {
   type PassbookPage,
 } from './infrastructure/passbook-reader';
 export type { AgentDailySheet, CollectionRecord } from './infrastructure/collection-reader';
+export type { MonthlyIncomeDepositRow } from './infrastructure/monthly-income-reader';
 export { passbookLinesOf, type PassbookCategory, type PassbookLine } from './infrastructure/passbook-lines';
 export { DEFAULT_READ_MODEL_SCHEMA as DEFAULT_SAVINGS_READ_MODEL_SCHEMA } from './infrastructure/read-model-schema';
 export { SavingsAccountProjection } from './infrastructure/account-projection';

@@ -66,7 +66,7 @@ export class LendingMutationsResolver {
     return toPayload(await this.services.lending.commands.approveLoan({ loanId: input.loanId }, commandContext(actor, input, context.req.id)));
   }
 
-  @Mutation(() => LoanCommandPayloadType, { description: 'Pay an approved loan out once (cash; into savings is not yet available).' })
+  @Mutation(() => LoanCommandPayloadType, { description: "Pay an approved loan out once: CASH at once, or SAVINGS_ACCOUNT (requested; the disbursement process credits the borrower's account and confirms the loan)." })
   @Policy(Policies.loanCommand)
   async disburseLoan(@Args('input') input: DisburseLoanInput, @CurrentActor() actor: Actor, @Context() context: GraphQLRequestContext): Promise<LoanCommandPayloadType> {
     const channel = input.channel === 'SAVINGS_ACCOUNT' ? { kind: 'SAVINGS_ACCOUNT' as const, savingsAccountId: input.savingsAccountId ?? '' } : { kind: 'CASH' as const };

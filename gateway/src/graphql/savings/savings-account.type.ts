@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { TermDepositTermsType } from './term-deposit.types';
 import { DateScalar } from '../scalars/date.scalar';
 import { MoneyScalar } from '../scalars/money.scalar';
 import { DepositProductEnum, SavingsAccountStatusEnum } from './savings-enums';
@@ -30,6 +31,7 @@ export class SavingsAccountType {
   @Field(() => MoneyScalar, { description: 'Door-step collections recorded and not yet verified or disputed.' }) pendingCollections!: number;
   @Field(() => DateScalar) lastCustomerActivityOn!: string;
   @Field(() => RecurringDepositTermsType, { nullable: true }) recurringDeposit!: RecurringDepositTermsType | null;
+  @Field(() => TermDepositTermsType, { nullable: true, description: 'Fixed Deposit and Monthly Income Scheme only.' }) termDeposit?: TermDepositTermsType | null;
 }
 
 /** A member's deposit accounts and totals by product. */
@@ -40,6 +42,8 @@ export class MemberSavingsType {
   @Field(() => MoneyScalar) savingsDeposit!: number;
   @Field(() => MoneyScalar) thriftFund!: number;
   @Field(() => MoneyScalar) recurringDeposit!: number;
+  @Field(() => MoneyScalar, { nullable: true }) fixedDeposit?: number;
+  @Field(() => MoneyScalar, { nullable: true }) monthlyIncome?: number;
   @Field(() => MoneyScalar) total!: number;
   @Field(() => MoneyScalar) finesOutstanding!: number;
 }

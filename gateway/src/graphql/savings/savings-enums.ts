@@ -11,6 +11,8 @@ export enum DepositProductEnum {
   SAVINGS_DEPOSIT = 'SAVINGS_DEPOSIT',
   THRIFT_FUND = 'THRIFT_FUND',
   RECURRING_DEPOSIT = 'RECURRING_DEPOSIT',
+  FIXED_DEPOSIT = 'FIXED_DEPOSIT',
+  MONTHLY_INCOME = 'MONTHLY_INCOME',
 }
 
 /** ACTIVE takes every transaction; DORMANT takes money in only until reactivated; CLOSED takes nothing. */

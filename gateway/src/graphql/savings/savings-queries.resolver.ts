@@ -139,6 +139,15 @@ function toAccount(record: SavingsAccountRecord): SavingsAccountType {
       maturityValue: recurring.maturityValuePaise,
       finesOutstanding: recurring.finesOutstandingPaise,
     },
+    termDeposit: record.termDeposit && {
+      tenureMonths: record.termDeposit.tenureMonths,
+      annualRatePercent: record.termDeposit.annualRatePercent,
+      maturityDate: record.termDeposit.maturityDate,
+      maturityValue: record.termDeposit.maturityValuePaise,
+      monthlyIncome: record.termDeposit.monthlyIncomePaise,
+      incomeMonthsPaid: record.termDeposit.incomeMonthsPaid,
+      payoutAccountId: record.termDeposit.payoutAccountId,
+    },
   };
 }
 
@@ -149,6 +158,8 @@ function toMemberSavings(summary: MemberSavingsSummary): MemberSavingsType {
     savingsDeposit: summary.savingsDepositPaise,
     thriftFund: summary.thriftFundPaise,
     recurringDeposit: summary.recurringDepositPaise,
+    fixedDeposit: summary.fixedDepositPaise,
+    monthlyIncome: summary.monthlyIncomePaise,
     total: summary.totalPaise,
     finesOutstanding: summary.finesOutstandingPaise,
   };

@@ -4,6 +4,7 @@ import { RecurringDepositResolver } from './recurring-deposit.resolver';
 import { SavingsAccountResolver } from './savings-account.resolver';
 import { SavingsDayEndResolver } from './savings-day-end.resolver';
 import { SavingsQueriesResolver } from './savings-queries.resolver';
+import { TermDepositResolver } from './term-deposit.resolver';
 
 /** Every resolver of the savings service's GraphQL operations (issue 4), for the AppModule's providers. */
 export const SAVINGS_RESOLVERS = [
@@ -13,4 +14,5 @@ export const SAVINGS_RESOLVERS = [
   CollectionsResolver,
   SavingsDayEndResolver,
   ImportOpeningBalancesResolver,
+  TermDepositResolver,
 ] as const;

@@ -1,8 +1,9 @@
-import type { CommandContext, CommandHandler } from '@samabay/domain-kit';
+import type { CommandContext, CommandHandler, IsoDate } from '@samabay/domain-kit';
 import type { Projection } from '@samabay/projections';
 import type { SqlDatabase } from '@samabay/sql';
 import { createLoanDecider } from '../domain/loan/loan-decider';
 import type { LoanProducts } from '../domain/product/loan-product';
+import { loanProductsOn, type LoanProductOffer } from '../domain/product/products-on';
 import { BorrowerFactsProjection } from '../infrastructure/borrower-facts-projection';
 import { LoanAccountProjection } from '../infrastructure/loan-account-projection';
 import { LoanDayEndProjection } from '../infrastructure/loan-day-end-projection';
@@ -39,6 +40,8 @@ export interface Lending {
   readonly reader: LendingReader;
   /** Loan accounts, borrower facts (membership and savings events) and day-end progress, for the ProjectionRunner. */
   readonly projections: Projection[];
+  /** The loan products offered on `date`, each with the terms then in force (configuration, not a read model). */
+  productsOn(date: IsoDate): LoanProductOffer[];
 }
 
 /**
@@ -57,5 +60,6 @@ export function createLending(options: LendingOptions): Lending {
     runDayEnd: (input, context) => dayEnd.runDayEnd(input, context),
     reader,
     projections: [new LoanAccountProjection(schema), new BorrowerFactsProjection(schema), new LoanDayEndProjection(schema)],
+    productsOn: (date) => loanProductsOn(options.products, date),
   };
 }

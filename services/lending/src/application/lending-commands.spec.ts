@@ -117,16 +117,16 @@ describe('maker–checker approval and disbursement', () => {
     expect(approved.events[0]).toMatchObject({ type: 'LoanApproved', data: { approvedBy: STAFF.secondManager.userId, approverRole: 'branch_manager' } });
   });
 
-  it('refuses disbursement before approval, twice, into savings (not yet offered) and to an exited member', async () => {
+  it('refuses disbursement before approval, twice, into another member\'s savings account and to an exited member', async () => {
     const s = await scenarioWithMember();
     const { loanId: unapproved } = await s.lending.commands.applyForLoan(application(), s.context('2024-03-01'));
     await expectRejected(s, s.lending.commands.disburseLoan({ loanId: unapproved, channel: { kind: 'CASH' } }, s.context('2024-03-03')), 'LOAN_NOT_APPROVED', 'loanId');
     const loanId = await approvedLoan(s);
     await expectRejected(
       s,
-      s.lending.commands.disburseLoan({ loanId, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-000101-SD-01' } }, s.context('2024-03-03')),
-      'DISBURSEMENT_CHANNEL_UNAVAILABLE',
-      'channel',
+      s.lending.commands.disburseLoan({ loanId, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-000102-SD-01' } }, s.context('2024-03-03')),
+      'NOT_BORROWERS_SAVINGS_ACCOUNT',
+      'channel.savingsAccountId',
     );
     await s.lending.commands.disburseLoan({ loanId, channel: { kind: 'CASH' } }, s.context('2024-03-03'));
     await expectRejected(s, s.lending.commands.disburseLoan({ loanId, channel: { kind: 'CASH' } }, s.context('2024-03-03')), 'LOAN_ALREADY_DISBURSED', 'loanId');

@@ -1,4 +1,5 @@
 import {
+  deterministicEventId,
   DomainError,
   todayInKolkata,
   validateCommandContext,
@@ -14,7 +15,18 @@ import type { LoanEvent, LoanRepaymentRecorded } from '../domain/loan/loan-event
 import type { LoanState } from '../domain/loan/loan-state';
 import type { LoanProducts } from '../domain/product/loan-product';
 import { loanStreamId } from '../domain/stream-ids';
-import type { AppraiseLoanInput, ApplyForLoanInput, DisburseLoanInput, LoanInput, RecordRepaymentInput, RescheduleLoanInput } from './lending-inputs';
+import type {
+  AppraiseLoanInput,
+  ApplyForLoanInput,
+  ConfirmDisbursementInput,
+  DisburseLoanInput,
+  FailDisbursementInput,
+  LoanInput,
+  RecordRepaymentInput,
+  RejectLoanInput,
+  RescheduleLoanInput,
+  WithdrawLoanApplicationInput,
+} from './lending-inputs';
 import type { BorrowerFactsSource, ReadModelsCaughtUp } from './lending-ports';
 import { branchOfLoanId, loanIdForApplication } from './loan-ids';
 
@@ -50,11 +62,21 @@ export interface LendingCommands {
   /** Maker–checker approval by a branch_manager or head_office other than the maker. Rejects LOAN_NOT_APPRAISED, MAKER_CANNOT_APPROVE. */
   approveLoan(input: LoanInput, context: CommandContext): Promise<LoanCommandAccepted>;
   /**
-   * Pays the approved loan out once, to a member still ACTIVE. Cash only in this build: rejects
-   * DISBURSEMENT_CHANNEL_UNAVAILABLE (channel) for SAVINGS_ACCOUNT until the savings service offers the
-   * credit command; also LOAN_NOT_APPROVED, LOAN_ALREADY_DISBURSED, BUSINESS_DATE_BEFORE_APPROVAL, MEMBER_NOT_ACTIVE.
+   * Pays the approved loan out once, to a member still ACTIVE. CASH: LoanDisbursed at once. SAVINGS_ACCOUNT:
+   * LoanDisbursementRequested (its `disbursementId` is the event's id, derived from the idempotency key); the
+   * disbursement process (loan-disbursement-process.ts) credits the account and confirms. Rejects LOAN_NOT_APPROVED,
+   * LOAN_ALREADY_DISBURSED, DISBURSEMENT_IN_PROGRESS, BUSINESS_DATE_BEFORE_APPROVAL, MEMBER_NOT_ACTIVE, INVALID_CHANNEL,
+   * NOT_BORROWERS_SAVINGS_ACCOUNT.
    */
   disburseLoan(input: DisburseLoanInput, context: CommandContext): Promise<LoanCommandAccepted>;
+  /** Maker–checker rejection of an application not yet disbursed. Rejects LOAN_NOT_AWAITING_DECISION, MAKER_CANNOT_APPROVE, ROLE_NOT_ALLOWED, INVALID_REASON. */
+  rejectLoan(input: RejectLoanInput, context: CommandContext): Promise<LoanCommandAccepted>;
+  /** The member withdraws an application not yet disbursed. Rejects LOAN_NOT_WITHDRAWABLE, DISBURSEMENT_IN_PROGRESS, INVALID_REASON. */
+  withdrawLoanApplication(input: WithdrawLoanApplicationInput, context: CommandContext): Promise<LoanCommandAccepted>;
+  /** The disbursement process: savings credited the requested disbursement (idempotent). Rejects NO_DISBURSEMENT_REQUESTED. */
+  confirmDisbursement(input: ConfirmDisbursementInput, context: CommandContext): Promise<LoanCommandAccepted>;
+  /** The disbursement process: savings refused the credit; the loan is APPROVED again (idempotent). Rejects NO_DISBURSEMENT_REQUESTED. */
+  failDisbursement(input: FailDisbursementInput, context: CommandContext): Promise<LoanCommandAccepted>;
   /** Records a repayment. Rejects AMOUNT_NOT_POSITIVE, REPAYMENT_EXCEEDS_FORECLOSURE, BUSINESS_DATE_BEFORE_DISBURSEMENT / _LAST_ACTIVITY, LOAN_NOT_ACTIVE. */
   recordRepayment(input: RecordRepaymentInput, context: CommandContext): Promise<RepaymentAccepted>;
   /** Reschedules the unpaid principal (branch_manager or head_office). Rejects TERM/RATE_OUTSIDE_PRODUCT, NOTHING_TO_RESCHEDULE. */
@@ -141,14 +163,46 @@ export class LendingCommandService implements LendingCommands {
   async disburseLoan(input: DisburseLoanInput, context: CommandContext): Promise<LoanCommandAccepted> {
     this.requireBusinessDate(context);
     branchOfLoanId(input.loanId);
-    if (input.channel?.kind === 'SAVINGS_ACCOUNT') {
-      throw new DomainError('DISBURSEMENT_CHANNEL_UNAVAILABLE', 'disbursement into a savings account is not available yet; disburse in cash', 'channel');
-    }
     await this.deps.readModelsCaughtUp();
     const status = await this.deps.borrowerFacts.borrowerStatus(input.loanId);
     if (status !== null && status !== 'ACTIVE') throw new DomainError('MEMBER_NOT_ACTIVE', 'the borrower is no longer an active member', 'memberNo');
-    const command: LoanCommand = { type: 'DisburseLoan', loanId: input.loanId, businessDate: context.businessDate, actor: actorOf(context), channel: input.channel };
+    // The request's id is the id its LoanDisbursementRequested event will get (same key, default scope, first event).
+    const disbursementId = input.channel?.kind === 'SAVINGS_ACCOUNT' ? deterministicEventId(context.idempotencyKey, 'command', loanStreamId(input.loanId), 0) : undefined;
+    const command: LoanCommand = {
+      type: 'DisburseLoan',
+      loanId: input.loanId,
+      businessDate: context.businessDate,
+      actor: actorOf(context),
+      channel: input.channel,
+      ...(disbursementId ? { disbursementId } : {}),
+    };
     return this.execute(input.loanId, 'DisburseLoan', command, context, { loanId: input.loanId, channel: input.channel ?? null });
+  }
+
+  rejectLoan(input: RejectLoanInput, context: CommandContext): Promise<LoanCommandAccepted> {
+    const command: LoanCommand = { type: 'RejectLoan', loanId: input.loanId, businessDate: context.businessDate, actor: actorOf(context), reason: input.reason };
+    return this.execute(input.loanId, 'RejectLoan', command, context, { loanId: input.loanId, reason: input.reason ?? null });
+  }
+
+  withdrawLoanApplication(input: WithdrawLoanApplicationInput, context: CommandContext): Promise<LoanCommandAccepted> {
+    const command: LoanCommand = {
+      type: 'WithdrawLoanApplication',
+      loanId: input.loanId,
+      businessDate: context.businessDate,
+      actor: actorOf(context),
+      ...(input.reason == null ? {} : { reason: input.reason }),
+    };
+    return this.execute(input.loanId, 'WithdrawLoanApplication', command, context, { loanId: input.loanId, reason: input.reason ?? null });
+  }
+
+  confirmDisbursement(input: ConfirmDisbursementInput, context: CommandContext): Promise<LoanCommandAccepted> {
+    const command: LoanCommand = { type: 'ConfirmDisbursement', loanId: input.loanId, businessDate: context.businessDate, disbursementId: input.disbursementId, creditEventId: input.creditEventId };
+    return this.execute(input.loanId, 'ConfirmDisbursement', command, context, { ...input });
+  }
+
+  failDisbursement(input: FailDisbursementInput, context: CommandContext): Promise<LoanCommandAccepted> {
+    const command: LoanCommand = { type: 'FailDisbursement', loanId: input.loanId, businessDate: context.businessDate, disbursementId: input.disbursementId, reasonCode: input.reasonCode };
+    return this.execute(input.loanId, 'FailDisbursement', command, context, { ...input });
   }
 
   async recordRepayment(input: RecordRepaymentInput, context: CommandContext): Promise<RepaymentAccepted> {

@@ -55,3 +55,29 @@ export interface RescheduleLoanInput {
   readonly numberOfInstalments: number;
   readonly ratePercent?: string | null;
 }
+
+/** A checker rejects an application; `reason` is a code such as INSUFFICIENT_REPAYMENT_CAPACITY (never free text). */
+export interface RejectLoanInput {
+  readonly loanId: string;
+  readonly reason: string;
+}
+
+/** The member withdraws her application; `reason` optional, a code such as FUNDS_NOT_NEEDED. */
+export interface WithdrawLoanApplicationInput {
+  readonly loanId: string;
+  readonly reason?: string | null;
+}
+
+/** The disbursement process reports the savings credit of a requested disbursement (`creditEventId`: the credit's event id). */
+export interface ConfirmDisbursementInput {
+  readonly loanId: string;
+  readonly disbursementId: string;
+  readonly creditEventId: string;
+}
+
+/** The disbursement process reports that savings refused the credit (`reasonCode`: the savings rejection code). */
+export interface FailDisbursementInput {
+  readonly loanId: string;
+  readonly disbursementId: string;
+  readonly reasonCode: string;
+}

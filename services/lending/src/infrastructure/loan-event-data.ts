@@ -9,6 +9,10 @@ const LOAN_EVENT_TYPES: ReadonlySet<string> = new Set<LoanEvent['type']>([
   'LoanAppraised',
   'LoanApproved',
   'LoanDisbursed',
+  'LoanDisbursementRequested',
+  'LoanDisbursementFailed',
+  'LoanRejected',
+  'LoanApplicationWithdrawn',
   'LoanScheduleRevised',
   'LoanRepaymentRecorded',
   'LoanRescheduled',
@@ -37,6 +41,14 @@ export function loanEventDate(event: LoanEvent): string {
       return event.data.approvedOn;
     case 'LoanDisbursed':
       return event.data.disbursedOn;
+    case 'LoanDisbursementRequested':
+      return event.data.requestedOn;
+    case 'LoanDisbursementFailed':
+      return event.data.failedOn;
+    case 'LoanRejected':
+      return event.data.rejectedOn;
+    case 'LoanApplicationWithdrawn':
+      return event.data.withdrawnOn;
     case 'LoanScheduleRevised':
       return event.data.revisedOn;
     case 'LoanRepaymentRecorded':

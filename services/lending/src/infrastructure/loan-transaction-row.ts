@@ -7,6 +7,10 @@ export type LoanTransactionKind =
   | 'APPRAISED'
   | 'APPROVED'
   | 'DISBURSED'
+  | 'DISBURSEMENT_REQUESTED'
+  | 'DISBURSEMENT_FAILED'
+  | 'REJECTED'
+  | 'WITHDRAWN'
   | 'SCHEDULE_REVISED'
   | 'REPAYMENT'
   | 'RESCHEDULED'
@@ -61,6 +65,14 @@ export function toTransactionRow(event: LoanEvent): LoanTransactionRow {
         principalOutstandingPaise: event.data.principalOutstandingPaise,
         detail: { channel: event.data.channel.kind, instalments: event.data.instalments.length, totalInterestPaise: event.data.totalInterestPaise },
       };
+    case 'LoanDisbursementRequested':
+      return { businessDate, kind: 'DISBURSEMENT_REQUESTED', ...NO_MONEY, amountPaise: event.data.amountPaise, detail: { savingsAccountId: event.data.savingsAccountId } };
+    case 'LoanDisbursementFailed':
+      return { businessDate, kind: 'DISBURSEMENT_FAILED', ...NO_MONEY, detail: { savingsAccountId: event.data.savingsAccountId, reasonCode: event.data.reasonCode } };
+    case 'LoanRejected':
+      return { businessDate, kind: 'REJECTED', ...NO_MONEY, detail: { reason: event.data.reason, rejectorRole: event.data.rejectorRole } };
+    case 'LoanApplicationWithdrawn':
+      return { businessDate, kind: 'WITHDRAWN', ...NO_MONEY, detail: { reason: event.data.reason } };
     case 'LoanScheduleRevised':
       return { businessDate, kind: 'SCHEDULE_REVISED', ...NO_MONEY, detail: { reason: event.data.reason, fromInstalmentNumber: event.data.fromInstalmentNumber } };
     case 'LoanRepaymentRecorded': {

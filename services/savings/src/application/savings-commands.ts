@@ -7,13 +7,21 @@ import { CollectionCommands } from './collection-commands';
 import { runDayEnd, type DayEndOutcome } from './day-end-runner';
 import { transferBetweenOwnAccounts, type OwnAccountTransferOutcome } from './own-account-transfer-process';
 import { RecurringDepositCommands, type RecurringDepositAccepted } from './recurring-deposit-commands';
+import { creditLoanDisbursement } from './loan-credit';
+import { payMonthlyIncomeDue, type MonthlyIncomePayoutsOutcome } from './monthly-income-payouts';
 import { importRegisterBalances, type RegisterBalancesAccepted } from './register-balances';
+import { TermDepositCommands, type TermDepositAccepted } from './term-deposit-commands';
 import { SavingsExecutor } from './savings-executor';
 import type {
   AccountCashInput,
   AccountOfMemberInput,
   CloseRecurringDepositInput,
+  CloseTermDepositInput,
+  CreditLoanDisbursementInput,
   DayEndRunOptions,
+  MonthlyIncomePayoutsInput,
+  OpenFixedDepositInput,
+  OpenMonthlyIncomeDepositInput,
   OpenRecurringDepositInput,
   OpenSavingsAccountInput,
   OwnAccountTransferInput,
@@ -51,6 +59,18 @@ export interface SavingsCommands {
   importRegisterBalances(input: RegisterBalancesInput, context: CommandContext): Promise<RegisterBalancesAccepted>;
   /** Day-end of a branch through a business date (see day-end-runner.ts); the context's key is the run's correlation. */
   runDayEnd(input: RunDayEndInput, context: CommandContext, options?: DayEndRunOptions): Promise<DayEndOutcome>;
+  /** Fixed Deposit: open with principal and tenure (see term-deposit-commands.ts). */
+  openFixedDeposit(input: OpenFixedDepositInput, context: CommandContext): Promise<TermDepositAccepted>;
+  /** Fixed Deposit: close at maturity or prematurely, proceeds in cash or to the member's savings account. */
+  closeFixedDeposit(input: CloseTermDepositInput, context: CommandContext): Promise<TermDepositAccepted>;
+  /** Monthly Income Scheme: open with principal, tenure and the savings account the income goes to. */
+  openMonthlyIncomeDeposit(input: OpenMonthlyIncomeDepositInput, context: CommandContext): Promise<TermDepositAccepted>;
+  /** Monthly Income Scheme: close at maturity (principal back) or prematurely (income recomputed). */
+  closeMonthlyIncomeDeposit(input: CloseTermDepositInput, context: CommandContext): Promise<TermDepositAccepted>;
+  /** Day-end step: pays and credits every MIS income month due in the branch through the date (see monthly-income-payouts.ts). */
+  payMonthlyIncomeDue(input: MonthlyIncomePayoutsInput, context: CommandContext): Promise<MonthlyIncomePayoutsOutcome>;
+  /** Credits a loan disbursed into a member's savings account (lending's disbursement process; see loan-credit.ts). */
+  creditLoanDisbursement(input: CreditLoanDisbursementInput, context: CommandContext): Promise<AccountCommandAccepted>;
 }
 
 /** What {@link SavingsCommandService} needs. */
@@ -72,6 +92,7 @@ export class SavingsCommandService implements SavingsCommands {
   private readonly accounts: AccountCommands;
   private readonly recurring: RecurringDepositCommands;
   private readonly collections: CollectionCommands;
+  private readonly termDeposits: TermDepositCommands;
 
   constructor(private readonly deps: SavingsCommandDeps) {
     this.executor = new SavingsExecutor(deps.handler, deps.products);
@@ -79,6 +100,7 @@ export class SavingsCommandService implements SavingsCommands {
     this.accounts = new AccountCommands({ ...shared, withdrawalApproval: deps.withdrawalApproval });
     this.recurring = new RecurringDepositCommands(shared);
     this.collections = new CollectionCommands(this.executor, deps.clock);
+    this.termDeposits = new TermDepositCommands({ ...shared, accounts: deps.reader });
   }
 
   openAccount(input: OpenSavingsAccountInput, context: CommandContext): Promise<AccountCommandAccepted> {
@@ -141,9 +163,36 @@ export class SavingsCommandService implements SavingsCommands {
     return importRegisterBalances({ executor: this.executor, standings: this.deps.reader, catchUp: this.deps.catchUp, clock: this.deps.clock }, input, context);
   }
 
-  runDayEnd(input: RunDayEndInput, context: CommandContext, options?: DayEndRunOptions): Promise<DayEndOutcome> {
+  async runDayEnd(input: RunDayEndInput, context: CommandContext, options?: DayEndRunOptions): Promise<DayEndOutcome> {
+    // Day-end step hook: MIS income due through the date is paid and credited before the savings accounts close their periods.
+    await this.payMonthlyIncomeDue({ branchCode: input.branchCode, businessDate: input.businessDate }, context);
     const { executor } = this;
     const { reader, products, catchUp, clock, dayEndConcurrency: concurrency } = this.deps;
     return runDayEnd({ executor, reader, products, catchUp, clock, concurrency }, input, context, options);
+  }
+
+  openFixedDeposit(input: OpenFixedDepositInput, context: CommandContext): Promise<TermDepositAccepted> {
+    return this.termDeposits.openFixedDeposit(input, context);
+  }
+
+  closeFixedDeposit(input: CloseTermDepositInput, context: CommandContext): Promise<TermDepositAccepted> {
+    return this.termDeposits.closeFixedDeposit(input, context);
+  }
+
+  openMonthlyIncomeDeposit(input: OpenMonthlyIncomeDepositInput, context: CommandContext): Promise<TermDepositAccepted> {
+    return this.termDeposits.openMonthlyIncomeDeposit(input, context);
+  }
+
+  closeMonthlyIncomeDeposit(input: CloseTermDepositInput, context: CommandContext): Promise<TermDepositAccepted> {
+    return this.termDeposits.closeMonthlyIncomeDeposit(input, context);
+  }
+
+  payMonthlyIncomeDue(input: MonthlyIncomePayoutsInput, context: CommandContext): Promise<MonthlyIncomePayoutsOutcome> {
+    const { reader, catchUp, clock, dayEndConcurrency: concurrency } = this.deps;
+    return payMonthlyIncomeDue({ executor: this.executor, deposits: reader, catchUp, clock, concurrency }, input, context);
+  }
+
+  creditLoanDisbursement(input: CreditLoanDisbursementInput, context: CommandContext): Promise<AccountCommandAccepted> {
+    return creditLoanDisbursement(this.executor, this.deps.clock, input, context);
   }
 }

@@ -10,6 +10,14 @@ import { createRecurringDepositDecider } from '../domain/recurring/recurring-dep
 import type { RecurringDepositEvent } from '../domain/recurring/recurring-deposit-events';
 import type { RecurringDepositState } from '../domain/recurring/recurring-deposit-state';
 import { parseAccountId, savingsAccountStreamId, type AccountKind } from '../domain/shared/account-ids';
+import type { FixedDepositCommand } from '../domain/term-deposit/fixed-deposit-commands';
+import { createFixedDepositDecider } from '../domain/term-deposit/fixed-deposit-decider';
+import type { FixedDepositEvent } from '../domain/term-deposit/fixed-deposit-events';
+import type { FixedDepositState } from '../domain/term-deposit/fixed-deposit-state';
+import type { MonthlyIncomeCommand } from '../domain/term-deposit/monthly-income-commands';
+import { createMonthlyIncomeDecider } from '../domain/term-deposit/monthly-income-decider';
+import type { MonthlyIncomeEvent } from '../domain/term-deposit/monthly-income-events';
+import type { MonthlyIncomeState } from '../domain/term-deposit/monthly-income-state';
 
 /** Asks a savings account's stream how a transfer stands, through the command path's cache; never appends. */
 interface ProbeTransfer {
@@ -43,6 +51,8 @@ export interface ExecuteOptions {
 export class SavingsExecutor {
   private readonly savingsDecider: Decider<SavingsAccountCommand | ProbeTransfer, SavingsAccountEvent, SavingsAccountState>;
   private readonly recurringDecider: Decider<RecurringDepositCommand, RecurringDepositEvent, RecurringDepositState>;
+  private readonly fixedDecider: Decider<FixedDepositCommand, FixedDepositEvent, FixedDepositState>;
+  private readonly incomeDecider: Decider<MonthlyIncomeCommand, MonthlyIncomeEvent, MonthlyIncomeState>;
 
   constructor(
     private readonly handler: CommandHandler,
@@ -58,6 +68,38 @@ export class SavingsExecutor {
       },
     };
     this.recurringDecider = createRecurringDepositDecider(products);
+    this.fixedDecider = createFixedDepositDecider(products);
+    this.incomeDecider = createMonthlyIncomeDecider(products);
+  }
+
+  /** Executes a command on a Fixed Deposit stream. @throws NOT_A_FIXED_DEPOSIT (field accountId) for another kind. */
+  onFixedDeposit(command: FixedDepositCommand, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandAccepted<FixedDepositEvent>> {
+    requireKind(command.accountId, ['FD'], 'NOT_A_FIXED_DEPOSIT', 'a Fixed Deposit');
+    return this.handler.execute({
+      decider: this.fixedDecider,
+      streamId: savingsAccountStreamId(command.accountId),
+      commandType: command.type,
+      command,
+      context,
+      idempotencyScope: options.scope,
+      payloadForHash: options.payloadForHash ?? withoutToday(command),
+      branchCode: command.accountId.slice(0, 3),
+    });
+  }
+
+  /** Executes a command on a Monthly Income Scheme stream. @throws NOT_A_MONTHLY_INCOME_DEPOSIT (field accountId) for another kind. */
+  onMonthlyIncome(command: MonthlyIncomeCommand, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandAccepted<MonthlyIncomeEvent>> {
+    requireKind(command.accountId, ['MI'], 'NOT_A_MONTHLY_INCOME_DEPOSIT', 'a Monthly Income Scheme deposit');
+    return this.handler.execute({
+      decider: this.incomeDecider,
+      streamId: savingsAccountStreamId(command.accountId),
+      commandType: command.type,
+      command,
+      context,
+      idempotencyScope: options.scope,
+      payloadForHash: options.payloadForHash ?? withoutToday(command),
+      branchCode: command.accountId.slice(0, 3),
+    });
   }
 
   /** Executes a command on a Savings Deposit / Thrift Fund account stream. @throws NOT_A_SAVINGS_ACCOUNT (field accountId) for another kind. */
@@ -140,7 +182,7 @@ export function requireKind(accountId: unknown, kinds: readonly AccountKind[], c
 }
 
 /** The balance the last money event of an accepted command left (paise), or null when none moved money. */
-export function balanceAfter(accepted: CommandAccepted<SavingsAccountEvent | RecurringDepositEvent>): number | null {
+export function balanceAfter(accepted: CommandAccepted<SavingsAccountEvent | RecurringDepositEvent | FixedDepositEvent | MonthlyIncomeEvent>): number | null {
   for (let index = accepted.events.length - 1; index >= 0; index -= 1) {
     const data = accepted.events[index].data as { balancePaise?: unknown };
     if (typeof data.balancePaise === 'number') return data.balancePaise;

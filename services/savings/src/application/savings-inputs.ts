@@ -95,3 +95,46 @@ export interface DayEndRunOptions {
   /** Called after each account's day-end was accepted (or replayed). */
   readonly onAccountClosed?: (accountId: string, businessDate: IsoDate) => void;
 }
+
+/** Where a term deposit's proceeds go: cash at the counter, or one of the member's own SD/TF accounts. */
+export type ProceedsDestinationInput = { readonly kind: 'CASH' } | { readonly kind: 'SAVINGS_ACCOUNT'; readonly savingsAccountId: string };
+
+/** Open a Fixed Deposit of `principalPaise` (cash) for `tenureMonths`; without `accountId` the next free FD serial. */
+export interface OpenFixedDepositInput {
+  readonly memberNo: string;
+  readonly principalPaise: Paise;
+  readonly tenureMonths: number;
+  readonly accountId?: string | null;
+}
+
+/** Open a Monthly Income Scheme deposit whose income goes monthly to `payoutAccountId` (the member's SD/TF account). */
+export interface OpenMonthlyIncomeDepositInput extends OpenFixedDepositInput {
+  readonly payoutAccountId: string;
+}
+
+/** How a term deposit is closed: before maturity (penal rate) or at maturity. */
+export type TermDepositClosure = 'PREMATURE' | 'MATURITY';
+
+/** Close a Fixed Deposit or MIS deposit, paying the proceeds to `payout`. */
+export interface CloseTermDepositInput extends AccountOfMemberInput {
+  readonly closure: TermDepositClosure;
+  readonly payout: ProceedsDestinationInput;
+}
+
+/**
+ * Credit a disbursed loan into a member's savings account (sent by lending's disbursement process).
+ * `disbursementId`: the id of the lending event that requested the disbursement (one credit per id).
+ */
+export interface CreditLoanDisbursementInput {
+  readonly accountId: string;
+  readonly memberNo: string;
+  readonly loanId: string;
+  readonly disbursementId: string;
+  readonly amountPaise: Paise;
+}
+
+/** Pay the Monthly Income Scheme income due in a branch through a business date (idempotent per deposit and month). */
+export interface MonthlyIncomePayoutsInput {
+  readonly branchCode: string;
+  readonly businessDate: IsoDate;
+}

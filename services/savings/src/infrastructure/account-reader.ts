@@ -4,7 +4,20 @@ import type { MemberStanding } from '../domain/shared/member-standing';
 import type { SavingsTables } from './read-model-schema';
 
 /** A deposit account's product as the read models name it. */
-export type AccountProduct = 'SAVINGS_DEPOSIT' | 'THRIFT_FUND' | 'RECURRING_DEPOSIT';
+export type AccountProduct = 'SAVINGS_DEPOSIT' | 'THRIFT_FUND' | 'RECURRING_DEPOSIT' | 'FIXED_DEPOSIT' | 'MONTHLY_INCOME';
+
+/** A Fixed Deposit's or Monthly Income Scheme deposit's contract and progress. Amounts paise; the rate % p.a. */
+export interface TermDepositFigures {
+  readonly tenureMonths: number;
+  readonly annualRatePercent: string;
+  readonly maturityDate: IsoDate;
+  /** FD: principal + maturity interest; MIS: the principal returned at maturity. */
+  readonly maturityValuePaise: number;
+  /** MIS only (null for an FD): the monthly income, the months paid and the savings account they go to. */
+  readonly monthlyIncomePaise: number | null;
+  readonly incomeMonthsPaid: number | null;
+  readonly payoutAccountId: string | null;
+}
 
 /** A Recurring Deposit's contract and progress. Amounts paise. */
 export interface RecurringDepositFigures {
@@ -34,6 +47,8 @@ export interface SavingsAccountRecord {
   readonly lastCustomerActivityOn: IsoDate;
   /** Null for Savings Deposit and Thrift Fund. */
   readonly recurring: RecurringDepositFigures | null;
+  /** Fixed Deposit and Monthly Income Scheme only (absent or null otherwise). */
+  readonly termDeposit?: TermDepositFigures | null;
 }
 
 /** A member's deposit accounts and their totals by product (closed accounts listed, counted as 0). */
@@ -43,6 +58,8 @@ export interface MemberSavingsSummary {
   readonly savingsDepositPaise: number;
   readonly thriftFundPaise: number;
   readonly recurringDepositPaise: number;
+  readonly fixedDepositPaise: number;
+  readonly monthlyIncomePaise: number;
   readonly totalPaise: number;
   readonly finesOutstandingPaise: number;
 }
@@ -61,10 +78,10 @@ export interface BranchSavingsTotal {
  */
 export type DayEndCandidateScope = { readonly everyOpenAccount: true } | { readonly everyOpenAccount: false; readonly inactiveSince: IsoDate };
 
-/** An account the day-end may have work for on a date. */
+/** An account the day-end may have work for on a date (term deposits have no day-end of their own: their steps run separately). */
 export interface DayEndCandidate {
   readonly accountId: string;
-  readonly product: AccountProduct;
+  readonly product: Exclude<AccountProduct, 'FIXED_DEPOSIT' | 'MONTHLY_INCOME'>;
   readonly lastCustomerActivityOn: IsoDate;
 }
 
@@ -87,6 +104,11 @@ interface AccountRow {
   maturity_date: string | null;
   maturity_value_paise: string | null;
   fines_outstanding_paise: string;
+  tenure_months?: number | null;
+  annual_rate_percent?: string | null;
+  monthly_income_paise?: string | null;
+  income_months_paid?: number | null;
+  payout_account_id?: string | null;
 }
 
 /** The account, or null when the read model has no such account (yet). */
@@ -103,13 +125,17 @@ export async function memberSavingsSummary(db: SqlExecutor, tables: SavingsTable
   const savingsDepositPaise = sum('SAVINGS_DEPOSIT');
   const thriftFundPaise = sum('THRIFT_FUND');
   const recurringDepositPaise = sum('RECURRING_DEPOSIT');
+  const fixedDepositPaise = sum('FIXED_DEPOSIT');
+  const monthlyIncomePaise = sum('MONTHLY_INCOME');
   return {
     memberNo,
     accounts,
     savingsDepositPaise,
     thriftFundPaise,
     recurringDepositPaise,
-    totalPaise: savingsDepositPaise + thriftFundPaise + recurringDepositPaise,
+    fixedDepositPaise,
+    monthlyIncomePaise,
+    totalPaise: savingsDepositPaise + thriftFundPaise + recurringDepositPaise + fixedDepositPaise + monthlyIncomePaise,
     finesOutstandingPaise: accounts.reduce((total, account) => total + (account.recurring?.finesOutstandingPaise ?? 0), 0),
   };
 }
@@ -144,16 +170,16 @@ export async function dayEndCandidates(
   const { rows } = scope.everyOpenAccount
     ? await db.query<{ account_id: string; product: AccountProduct; last_customer_activity_on: string }>(
         `SELECT account_id, product, last_customer_activity_on FROM ${tables.account}
-         WHERE branch_code = $1 AND status <> 'CLOSED' AND opened_on <= $2 ORDER BY account_id`,
+         WHERE branch_code = $1 AND status <> 'CLOSED' AND opened_on <= $2 AND product IN ('SAVINGS_DEPOSIT', 'THRIFT_FUND', 'RECURRING_DEPOSIT') ORDER BY account_id`,
         [branchCode, businessDate],
       )
     : await db.query<{ account_id: string; product: AccountProduct; last_customer_activity_on: string }>(
         `SELECT account_id, product, last_customer_activity_on FROM ${tables.account}
-         WHERE branch_code = $1 AND status = 'ACTIVE' AND product <> 'RECURRING_DEPOSIT' AND opened_on <= $2 AND last_customer_activity_on <= $3
+         WHERE branch_code = $1 AND status = 'ACTIVE' AND product IN ('SAVINGS_DEPOSIT', 'THRIFT_FUND') AND opened_on <= $2 AND last_customer_activity_on <= $3
          ORDER BY account_id`,
         [branchCode, businessDate, scope.inactiveSince],
       );
-  return rows.map((row) => ({ accountId: row.account_id, product: row.product, lastCustomerActivityOn: row.last_customer_activity_on }));
+  return rows.map((row) => ({ accountId: row.account_id, product: row.product as DayEndCandidate['product'], lastCustomerActivityOn: row.last_customer_activity_on }));
 }
 
 /** The last business date the branch's savings day-end closed, or null before the first. */
@@ -185,6 +211,18 @@ function toAccountRecord(row: AccountRow): SavingsAccountRecord {
             maturityDate: row.maturity_date as string,
             maturityValuePaise: Number(row.maturity_value_paise),
             finesOutstandingPaise: Number(row.fines_outstanding_paise),
+          }
+        : null,
+    termDeposit:
+      row.product === 'FIXED_DEPOSIT' || row.product === 'MONTHLY_INCOME'
+        ? {
+            tenureMonths: Number(row.tenure_months),
+            annualRatePercent: row.annual_rate_percent ?? '',
+            maturityDate: row.maturity_date as string,
+            maturityValuePaise: Number(row.maturity_value_paise),
+            monthlyIncomePaise: row.monthly_income_paise == null ? null : Number(row.monthly_income_paise),
+            incomeMonthsPaid: row.income_months_paid ?? null,
+            payoutAccountId: row.payout_account_id ?? null,
           }
         : null,
   };

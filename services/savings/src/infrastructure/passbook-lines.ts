@@ -1,10 +1,14 @@
 import { formatPaiseAsRupees, type Paise } from '@samabay/domain-kit';
+import type { DepositProceedsKind } from '../domain/account/savings-account-commands';
+import type { ProceedsDestination } from '../domain/term-deposit/proceeds-destination';
 import type { DepositAccountEvent } from './savings-event-data';
 
 /**
  * What a passbook line records. `category` groups lines for the branch cash book and the interest
  * report: OPENING_BALANCE, DEPOSIT, WITHDRAWAL, COLLECTION, INTEREST, TRANSFER_IN, TRANSFER_OUT,
- * TRANSFER_REVERSAL, INSTALMENT, FINE_CHARGED, FINE_PAID, FINES_DEDUCTED, CLOSURE_PAYOUT.
+ * TRANSFER_REVERSAL, INSTALMENT, FINE_CHARGED, FINE_PAID, FINES_DEDUCTED, CLOSURE_PAYOUT, LOAN_CREDIT (a loan disbursed
+ * into the account), DEPOSIT_PROCEEDS (a term deposit's payment into the account), INCOME_PAID (an MIS month's income
+ * paid out to the savings account; no balance change), INTEREST_RECOVERED (MIS income paid beyond what premature closure allows).
  */
 export type PassbookCategory =
   | 'OPENING_BALANCE'
@@ -19,7 +23,11 @@ export type PassbookCategory =
   | 'FINE_CHARGED'
   | 'FINE_PAID'
   | 'FINES_DEDUCTED'
-  | 'CLOSURE_PAYOUT';
+  | 'CLOSURE_PAYOUT'
+  | 'LOAN_CREDIT'
+  | 'DEPOSIT_PROCEEDS'
+  | 'INCOME_PAID'
+  | 'INTEREST_RECOVERED';
 
 /**
  * One printed passbook line (issue 4 item 6): debit and credit move the account's balance, and
@@ -96,6 +104,39 @@ export function passbookLinesOf(event: DepositAccountEvent): PassbookLine[] {
       const { depositsPaise, interestPaise, maturityValuePaise } = event.data;
       return closureLines(depositsPaise, interestPaise, event.data.finesDeductedPaise, event.data.payoutPaise, `Interest at maturity (maturity value ${rupees(maturityValuePaise)})`);
     }
+    case 'LoanDisbursementCredited':
+      return [line('LOAN_CREDIT', `Loan ${event.data.loanId} disbursed`, event.data.balancePaise, { creditPaise: event.data.amountPaise })];
+    case 'DepositProceedsCredited':
+      return [line('DEPOSIT_PROCEEDS', proceedsNarration(event.data.kind, event.data.sourceAccountId, event.data.reference), event.data.balancePaise, { creditPaise: event.data.amountPaise })];
+    case 'FixedDepositOpened': {
+      const { amountPaise, contract } = event.data;
+      return [line('DEPOSIT', `Fixed deposit for ${contract.tenureMonths} months at ${contract.annualRatePercent}% p.a., matures ${contract.maturityDate}`, event.data.balancePaise, { creditPaise: amountPaise, cashInPaise: amountPaise })];
+    }
+    case 'MonthlyIncomeDepositOpened': {
+      const { amountPaise, contract } = event.data;
+      const narration = `Monthly income deposit for ${contract.tenureMonths} months at ${contract.annualRatePercent}% p.a., income ${rupees(contract.monthlyPayoutPaise)} a month to ${contract.payoutAccountId}`;
+      return [line('DEPOSIT', narration, event.data.balancePaise, { creditPaise: amountPaise, cashInPaise: amountPaise })];
+    }
+    case 'MonthlyIncomePaid': {
+      const { month, dueOn, amountPaise, payoutAccountId } = event.data;
+      return [line('INCOME_PAID', `Income month ${month} (due ${dueOn}) ${rupees(amountPaise)} paid to ${payoutAccountId}`, event.data.balancePaise)];
+    }
+    case 'FixedDepositClosedAtMaturity': {
+      const { principalPaise, interestPaise, payoutPaise, payout } = event.data;
+      return termClosureLines(principalPaise, interestPaise, 0, payoutPaise, payout, 'Interest at maturity, compounded quarterly');
+    }
+    case 'FixedDepositClosedPrematurely': {
+      const { principalPaise, interestPaise, payoutPaise, payout, appliedRatePercent, monthsHeld } = event.data;
+      return termClosureLines(principalPaise, interestPaise, 0, payoutPaise, payout, `Interest on premature closure at ${appliedRatePercent}% p.a. after ${monthsHeld} months`);
+    }
+    case 'MonthlyIncomeDepositClosedAtMaturity': {
+      const { principalPaise, payoutPaise, payout } = event.data;
+      return termClosureLines(principalPaise, 0, 0, payoutPaise, payout, '');
+    }
+    case 'MonthlyIncomeDepositClosedPrematurely': {
+      const { principalPaise, interestOwedPaise, recoveryPaise, payoutPaise, payout, appliedRatePercent, monthsHeld } = event.data;
+      return termClosureLines(principalPaise, interestOwedPaise, recoveryPaise, payoutPaise, payout, `Income due on premature closure at ${appliedRatePercent}% p.a. after ${monthsHeld} months`);
+    }
     case 'SavingsAccountOpened':
     case 'RecurringDepositOpened':
     case 'InterestAccrued':
@@ -105,6 +146,38 @@ export function passbookLinesOf(event: DepositAccountEvent): PassbookLine[] {
     case 'CollectionDisputed':
       return [];
   }
+}
+
+function proceedsNarration(kind: DepositProceedsKind, sourceAccountId: string, reference: string): string {
+  switch (kind) {
+    case 'FIXED_DEPOSIT_CLOSURE':
+      return `Fixed deposit ${sourceAccountId} closed: proceeds`;
+    case 'MONTHLY_INCOME':
+      return `Monthly income ${reference} from ${sourceAccountId}`;
+    case 'MONTHLY_INCOME_CLOSURE':
+      return `Monthly income deposit ${sourceAccountId} closed: proceeds`;
+  }
+}
+
+/**
+ * A term deposit's closure: interest credited (when any), income recovered (MIS premature), the rest paid
+ * out — in cash (the cash book) or into the member's savings account (no cash moves).
+ */
+function termClosureLines(
+  principalPaise: Paise,
+  interestPaise: Paise,
+  recoveredPaise: Paise,
+  payoutPaise: Paise,
+  payout: ProceedsDestination,
+  interestNarration: string,
+): PassbookLine[] {
+  const lines: PassbookLine[] = [];
+  if (interestPaise > 0) lines.push(line('INTEREST', interestNarration, principalPaise + interestPaise, { creditPaise: interestPaise }));
+  if (recoveredPaise > 0) lines.push(line('INTEREST_RECOVERED', 'Income paid beyond the premature rate recovered', principalPaise + interestPaise - recoveredPaise, { debitPaise: recoveredPaise }));
+  const toCash = payout.kind === 'CASH';
+  const narration = toCash ? 'Deposit closed: paid out' : `Deposit closed: paid into ${payout.savingsAccountId}`;
+  lines.push(line('CLOSURE_PAYOUT', narration, principalPaise + interestPaise - recoveredPaise - payoutPaise, { debitPaise: payoutPaise, cashOutPaise: toCash ? payoutPaise : 0 }));
+  return lines;
 }
 
 /** An RD closure: interest credited, fines outstanding deducted, the rest paid out (balance 0). */

@@ -62,7 +62,7 @@ export interface BranchInterestPaid {
 export const DEFAULT_PASSBOOK_PAGE = 50;
 export const MAX_PASSBOOK_PAGE = 500;
 
-const PRODUCT_OF_KIND = `CASE split_part(account_id, '-', 3) WHEN 'SD' THEN 'SAVINGS_DEPOSIT' WHEN 'TF' THEN 'THRIFT_FUND' ELSE 'RECURRING_DEPOSIT' END`;
+const PRODUCT_OF_KIND = `CASE split_part(account_id, '-', 3) WHEN 'SD' THEN 'SAVINGS_DEPOSIT' WHEN 'TF' THEN 'THRIFT_FUND' WHEN 'FD' THEN 'FIXED_DEPOSIT' WHEN 'MI' THEN 'MONTHLY_INCOME' ELSE 'RECURRING_DEPOSIT' END`;
 
 /** Keyset-paginated passbook. @throws ValidationError INVALID_PAGE_SIZE (first), INVALID_CURSOR (after). */
 export async function passbookPage(db: SqlExecutor, tables: SavingsTables, accountId: string, first: number, after: string | null): Promise<PassbookPage> {

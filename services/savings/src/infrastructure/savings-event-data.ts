@@ -2,14 +2,16 @@ import type { RecordedEvent } from '@samabay/event-store';
 import type { SavingsAccountEvent } from '../domain/account/savings-account-events';
 import type { SavingsBusinessDayClosed } from '../domain/day-end/branch-day-end';
 import type { RecurringDepositEvent } from '../domain/recurring/recurring-deposit-events';
+import type { FixedDepositEvent } from '../domain/term-deposit/fixed-deposit-events';
+import type { MonthlyIncomeEvent } from '../domain/term-deposit/monthly-income-events';
 
-/** The `savingsAccount-` stream category (DESIGN §3): Savings Deposit, Thrift Fund and Recurring Deposit accounts. */
+/** The `savingsAccount-` stream category (DESIGN §3): Savings Deposit, Thrift Fund, Recurring Deposit, Fixed Deposit and Monthly Income Scheme accounts. */
 export const SAVINGS_ACCOUNT_STREAM_PREFIX = 'savingsAccount-';
 /** The `savingsDayEnd-` stream category: one day-end checkpoint stream per branch. */
 export const SAVINGS_DAY_END_STREAM_PREFIX = 'savingsDayEnd-';
 
 /** Any event of a deposit account stream. */
-export type DepositAccountEvent = SavingsAccountEvent | RecurringDepositEvent;
+export type DepositAccountEvent = SavingsAccountEvent | RecurringDepositEvent | FixedDepositEvent | MonthlyIncomeEvent;
 
 const DEPOSIT_ACCOUNT_EVENT_TYPES: ReadonlySet<string> = new Set<DepositAccountEvent['type']>([
   'SavingsAccountOpened',
@@ -33,6 +35,15 @@ const DEPOSIT_ACCOUNT_EVENT_TYPES: ReadonlySet<string> = new Set<DepositAccountE
   'FinePaid',
   'RecurringDepositClosedPrematurely',
   'RecurringDepositClosedAtMaturity',
+  'LoanDisbursementCredited',
+  'DepositProceedsCredited',
+  'FixedDepositOpened',
+  'FixedDepositClosedAtMaturity',
+  'FixedDepositClosedPrematurely',
+  'MonthlyIncomeDepositOpened',
+  'MonthlyIncomePaid',
+  'MonthlyIncomeDepositClosedAtMaturity',
+  'MonthlyIncomeDepositClosedPrematurely',
 ]);
 
 /** The recorded event as a deposit-account event, or null for any other stream or type (projections ignore those). */

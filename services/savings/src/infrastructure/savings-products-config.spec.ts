@@ -36,10 +36,13 @@ describe('savings product configuration', () => {
     expect(rd.prematureClosure.penaltyPercentagePoints).toBe('1.00');
   });
 
-  it('offers no Fixed Deposit or Monthly Income Scheme until their rate cards are configured', () => {
+  it('offers Fixed Deposit and Monthly Income Scheme on placeholder terms marked as needing the co-operative\'s confirmation', () => {
     const products = defaultSavingsProducts();
-    expect(products.fixedDeposit).toEqual([]);
-    expect(() => termsOn(products.monthlyIncome, '2026-11-29')).toThrow('no terms are in force');
+    expect(termsOn(products.fixedDeposit, '2026-11-29')).toMatchObject({ compounding: 'QUARTERLY', prematurePenaltyPercentagePoints: '1.00' });
+    expect(termsOn(products.monthlyIncome, '2026-11-29').tenureMonths).toEqual([36, 60]);
+    const file = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'config', 'savings-products.json'), 'utf8')) as Record<string, Array<{ note: string }>>;
+    for (const entry of [...file.fixedDeposit, ...file.monthlyIncome]) expect(entry.note).toMatch(/^PLACEHOLDER - NEEDS THE CO-OPERATIVE'S CONFIRMATION/);
+    expect(() => termsOn(products.monthlyIncome, '1994-12-31')).toThrow('no terms are in force');
   });
 
   it('returns schedules oldest first and drops notes', () => {

@@ -31,6 +31,7 @@ import {
   type CashBookDay,
   type PassbookPage,
 } from './passbook-reader';
+import { openMonthlyIncomeDeposits, type MonthlyIncomeDepositRow } from './monthly-income-reader';
 import { savingsTables, type SavingsTables } from './read-model-schema';
 
 /**
@@ -63,6 +64,8 @@ export interface SavingsReader {
   memberStanding(memberNo: string): Promise<{ status: MemberStanding; branchCode: string } | null>;
   /** Accounts the day-end may have work for (see dayEndCandidates in account-reader.ts). */
   dayEndCandidates(branchCode: string, businessDate: IsoDate, scope: DayEndCandidateScope): Promise<DayEndCandidate[]>;
+  /** The branch's open Monthly Income Scheme deposits opened on or before the date (see monthly-income-reader.ts). */
+  openMonthlyIncomeDeposits(branchCode: string, businessDate: IsoDate): Promise<MonthlyIncomeDepositRow[]>;
 }
 
 /** The SQL SavingsReader over the tables of the savings projections in `schema` (default 'savings_rm'). */
@@ -121,6 +124,10 @@ export class SqlSavingsReader implements SavingsReader {
 
   dayEndCandidates(branchCode: string, businessDate: IsoDate, scope: DayEndCandidateScope): Promise<DayEndCandidate[]> {
     return dayEndCandidates(this.db, this.tables, requireBranchCode(branchCode), requireIsoDate(businessDate, 'businessDate'), scope);
+  }
+
+  openMonthlyIncomeDeposits(branchCode: string, businessDate: IsoDate): Promise<MonthlyIncomeDepositRow[]> {
+    return openMonthlyIncomeDeposits(this.db, this.tables, requireBranchCode(branchCode), requireIsoDate(businessDate, 'businessDate'));
   }
 }
 

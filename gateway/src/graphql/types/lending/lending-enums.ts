@@ -19,6 +19,8 @@ export enum LoanStatusEnum {
   ACTIVE = 'ACTIVE',
   WRITTEN_OFF = 'WRITTEN_OFF',
   CLOSED = 'CLOSED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 /** RBI IRAC asset class. */
@@ -77,12 +79,12 @@ export enum ScheduleRevisionReasonEnum {
 }
 
 registerEnumType(LoanPurposeEnum, { name: 'LoanPurpose', description: 'What a member borrows for.' });
-registerEnumType(LoanStatusEnum, { name: 'LoanStatus', description: 'APPLIED → APPRAISED → APPROVED → ACTIVE (disbursed) → CLOSED or WRITTEN_OFF.' });
+registerEnumType(LoanStatusEnum, { name: 'LoanStatus', description: 'APPLIED → APPRAISED → APPROVED → ACTIVE (disbursed) → CLOSED or WRITTEN_OFF; an application not disbursed may end REJECTED (checker) or WITHDRAWN (member).' });
 registerEnumType(AssetClassEnum, { name: 'AssetClass', description: 'RBI IRAC asset class: NPA loans are SUB_STANDARD for 12 months, DOUBTFUL beyond, LOSS when marked.' });
 registerEnumType(SmaClassEnum, { name: 'SmaClass', description: 'Special Mention Account: SMA_0 1–30, SMA_1 31–60, SMA_2 61–90 days past due.' });
 registerEnumType(AllocationStrategyEnum, { name: 'AllocationStrategy', description: 'RBI: overdue interest before principal (default); STANDARD: instalment by instalment.' });
 registerEnumType(OverpaymentRuleEnum, { name: 'OverpaymentRule', description: 'REJECT (default) a payment above the foreclosure amount, or REFUND_EXCESS.' });
-registerEnumType(DisbursementChannelEnum, { name: 'DisbursementChannel', description: 'CASH, or SAVINGS_ACCOUNT (not yet available).' });
+registerEnumType(DisbursementChannelEnum, { name: 'DisbursementChannel', description: "CASH, or SAVINGS_ACCOUNT: requested, then credited to the borrower's savings account and confirmed by the disbursement process." });
 registerEnumType(RateBasisEnum, { name: 'RateBasis', description: 'YEAR: % per annum; MONTH: % per month.' });
 registerEnumType(InstalmentStatusEnum, { name: 'InstalmentStatus', description: 'PAID, DUE on the date, OVERDUE, UPCOMING, or WRITTEN_OFF unpaid.' });
 registerEnumType(ScheduleRevisionReasonEnum, { name: 'ScheduleRevisionReason', description: 'A part-prepayment, a foreclosure or a reschedule replaced the rest of the schedule.' });

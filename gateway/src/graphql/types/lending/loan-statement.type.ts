@@ -45,7 +45,7 @@ export class LoanScheduleRevisionType {
 export class LoanTransactionType {
   @Field(() => Int, { description: "The event's revision in the loan stream." }) revision!: number;
   @Field(() => DateScalar) businessDate!: string;
-  @Field(() => String, { description: 'APPLIED, APPRAISED, APPROVED, DISBURSED, SCHEDULE_REVISED, REPAYMENT, RESCHEDULED, PENALTY_CHARGED, ARREARS_CLASSIFIED, MARKED_AS_LOSS, WRITE_OFF_REQUESTED, WRITTEN_OFF, CLOSED.' })
+  @Field(() => String, { description: 'APPLIED, APPRAISED, APPROVED, REJECTED, WITHDRAWN, DISBURSEMENT_REQUESTED, DISBURSEMENT_FAILED, DISBURSED, SCHEDULE_REVISED, REPAYMENT, RESCHEDULED, PENALTY_CHARGED, ARREARS_CLASSIFIED, MARKED_AS_LOSS, WRITE_OFF_REQUESTED, WRITTEN_OFF, CLOSED.' })
   kind!: string;
   @Field(() => MoneyScalar, { nullable: true }) amount!: number | null;
   @Field(() => MoneyScalar, { nullable: true }) principal!: number | null;

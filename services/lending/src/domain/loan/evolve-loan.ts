@@ -49,9 +49,22 @@ function evolveExisting(state: LoanSnapshot, event: LoanEvent): LoanSnapshot {
     }
     case 'LoanApproved':
       return { ...state, status: 'APPROVED', approvedOn: event.data.approvedOn, approvedBy: event.data.approvedBy };
+    case 'LoanDisbursementRequested': {
+      const { data } = event;
+      const pendingDisbursement = { disbursementId: data.disbursementId, savingsAccountId: data.savingsAccountId, requestedOn: data.requestedOn, requestedBy: data.requestedBy };
+      return { ...state, pendingDisbursement };
+    }
+    case 'LoanDisbursementFailed':
+      return { ...state, pendingDisbursement: null, failedDisbursements: [...(state.failedDisbursements ?? []), event.data.disbursementId] };
+    case 'LoanRejected':
+      return { ...state, status: 'REJECTED' };
+    case 'LoanApplicationWithdrawn':
+      return { ...state, status: 'WITHDRAWN' };
     case 'LoanDisbursed':
       return {
         ...state,
+        pendingDisbursement: null,
+        disbursementId: event.data.disbursementId ?? null,
         status: 'ACTIVE',
         disbursedOn: event.data.disbursedOn,
         instalments: event.data.instalments.map(openPosition),

@@ -66,10 +66,51 @@ export interface ApproveLoan extends StaffLoanCommand {
 /** Where the money goes: handed over in cash, or credited to the member's savings account. */
 export type DisbursementChannel = { readonly kind: 'CASH' } | { readonly kind: 'SAVINGS_ACCOUNT'; readonly savingsAccountId: string };
 
-/** The approved amount is paid out once; the schedule starts on the business date. */
+/**
+ * The approved amount is paid out once; the schedule starts on the business date. CASH is paid at once
+ * (LoanDisbursed); SAVINGS_ACCOUNT is requested (LoanDisbursementRequested) and completed by the
+ * disbursement process once savings has credited the account (ConfirmDisbursement / FailDisbursement).
+ */
 export interface DisburseLoan extends StaffLoanCommand {
   readonly type: 'DisburseLoan';
   readonly channel: DisbursementChannel;
+  /** Required for SAVINGS_ACCOUNT: the id the request goes by (the application derives it from the idempotency key). */
+  readonly disbursementId?: string;
+}
+
+/**
+ * The disbursement process reports that savings credited the requested disbursement `disbursementId`
+ * (the LoanDisbursementRequested event id) into the savings account: the loan is disbursed as requested.
+ * Idempotent: the same disbursement confirmed again gives no events.
+ */
+export interface ConfirmDisbursement extends LoanCommandBase {
+  readonly type: 'ConfirmDisbursement';
+  readonly disbursementId: string;
+  /** The savings credit's event id, kept for the audit trail. */
+  readonly creditEventId: string;
+}
+
+/**
+ * The disbursement process reports that savings refused the credit (`reasonCode`: the savings rejection,
+ * e.g. ACCOUNT_CLOSED): no money moved, the loan is APPROVED again and may be disbursed another way.
+ * Idempotent like ConfirmDisbursement.
+ */
+export interface FailDisbursement extends LoanCommandBase {
+  readonly type: 'FailDisbursement';
+  readonly disbursementId: string;
+  readonly reasonCode: string;
+}
+
+/** The checker (branch_manager or head_office, not the maker) rejects an application awaiting approval; `reason` is a short code-like text. */
+export interface RejectLoan extends StaffLoanCommand {
+  readonly type: 'RejectLoan';
+  readonly reason: string;
+}
+
+/** The member withdraws her application before disbursement (recorded by lending staff); `reason` is optional short text. */
+export interface WithdrawLoanApplication extends StaffLoanCommand {
+  readonly type: 'WithdrawLoanApplication';
+  readonly reason?: string;
 }
 
 /**
@@ -126,6 +167,10 @@ export type LoanCommand =
   | AppraiseLoan
   | ApproveLoan
   | DisburseLoan
+  | ConfirmDisbursement
+  | FailDisbursement
+  | RejectLoan
+  | WithdrawLoanApplication
   | RecordRepayment
   | RescheduleLoan
   | RequestWriteOff

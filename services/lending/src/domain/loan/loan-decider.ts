@@ -2,7 +2,8 @@ import type { Decider } from '@samabay/domain-kit';
 import type { LoanProducts } from '../product/loan-product';
 import { decideAgeing, decideLossMarking } from './decide-ageing';
 import { decideClosure, decideWriteOff, decideWriteOffRequest } from './decide-closure';
-import { decideDisbursement } from './decide-disbursement';
+import { decideRejection, decideWithdrawal } from './decide-application-end';
+import { decideConfirmDisbursement, decideDisbursement, decideFailDisbursement } from './decide-disbursement';
 import { decideApplication, decideAppraisal, decideApproval } from './decide-origination';
 import { decideRepayment } from './decide-repayment';
 import { decideReschedule } from './decide-reschedule';
@@ -13,7 +14,8 @@ import type { LoanState } from './loan-state';
 
 /**
  * The loan decider (stream `loan-<loanId>`; issue 5 item 2, DESIGN §4): application → appraisal →
- * maker–checker approval → disbursement → repayments (RBI or standard allocation, prepayment,
+ * maker–checker approval (or maker–checker rejection, or the member's withdrawal) → disbursement (cash, or
+ * requested into a savings account and confirmed by the disbursement process) → repayments (RBI or standard allocation, prepayment,
  * foreclosure) → rescheduling → day-end ageing → write-off (maker–checker) or closure. `products` is
  * the effective-dated loan product configuration, read only at application; the decider is pure and
  * synchronous (commands carry the business date, the actor and the eligibility facts). Every rejection
@@ -33,6 +35,14 @@ export function createLoanDecider(products: LoanProducts): Decider<LoanCommand, 
           return decideApproval(command, state);
         case 'DisburseLoan':
           return decideDisbursement(command, state);
+        case 'ConfirmDisbursement':
+          return decideConfirmDisbursement(command, state);
+        case 'FailDisbursement':
+          return decideFailDisbursement(command, state);
+        case 'RejectLoan':
+          return decideRejection(command, state);
+        case 'WithdrawLoanApplication':
+          return decideWithdrawal(command, state);
         case 'RecordRepayment':
           return decideRepayment(command, state);
         case 'RescheduleLoan':

@@ -34,12 +34,17 @@ describe('loan decider: DisburseLoan', () => {
       ]);
   });
 
-  it('may credit the member\'s savings account instead of cash', () => {
-    const event = disbursedEvent();
+  it('requests a disbursement into the member\'s savings account instead of paying at once (the disbursement process completes it)', () => {
     spec
       .given(APPROVED_HISTORY)
-      .when({ ...disburse, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-SD-000123' } })
-      .then([{ type: 'LoanDisbursed', data: { ...event.data, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-SD-000123' } } }]);
+      .when({ ...disburse, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-000123-SD-01' }, disbursementId: 'request-1' })
+      .then([
+        {
+          type: 'LoanDisbursementRequested',
+          data: { loanId: LOAN_ID, disbursementId: 'request-1', memberNo: 'SNG-000123', amountPaise: 1_200_000, savingsAccountId: 'SNG-000123-SD-01', requestedOn: '2023-01-31', requestedBy: TELLER.userId },
+        },
+      ]);
+    spec.given(APPROVED_HISTORY).when({ ...disburse, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-000123-SD-01' } }).thenThrows('INVALID_DISBURSEMENT_ID', 'disbursementId');
   });
 
   it('rejects disbursement before approval', () => {

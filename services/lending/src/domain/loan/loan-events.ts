@@ -63,7 +63,10 @@ export type LoanApproved = DomainEvent<
   }
 >;
 
-/** The loan was paid out once; `instalments` is its repayment schedule; `principalOutstandingPaise` = amount. */
+/**
+ * The loan was paid out once; `instalments` is its repayment schedule; `principalOutstandingPaise` = amount.
+ * A disbursement into a savings account carries `disbursementId` (the request) and `creditEventId` (the savings credit).
+ */
 export type LoanDisbursed = DomainEvent<
   'LoanDisbursed',
   {
@@ -76,7 +79,46 @@ export type LoanDisbursed = DomainEvent<
     readonly instalments: readonly ScheduledInstalment[];
     readonly totalInterestPaise: Paise;
     readonly principalOutstandingPaise: Paise;
+    readonly disbursementId?: string;
+    readonly creditEventId?: string;
   }
+>;
+
+/**
+ * A disbursement into the member's savings account was requested on `requestedOn` (the schedule will
+ * start on that date); the disbursement process credits the account, then confirms (LoanDisbursed) or
+ * reports failure (LoanDisbursementFailed). `disbursementId` is given by the application (the id of this
+ * very event, derived from the command's idempotency key): the process keys its commands on it.
+ */
+export type LoanDisbursementRequested = DomainEvent<
+  'LoanDisbursementRequested',
+  {
+    readonly loanId: string;
+    readonly disbursementId: string;
+    readonly memberNo: string;
+    readonly amountPaise: Paise;
+    readonly savingsAccountId: string;
+    readonly requestedOn: IsoDate;
+    readonly requestedBy: string;
+  }
+>;
+
+/** Savings refused the credit of a requested disbursement (`reasonCode`); nothing was paid, the loan is APPROVED again. */
+export type LoanDisbursementFailed = DomainEvent<
+  'LoanDisbursementFailed',
+  { readonly loanId: string; readonly disbursementId: string; readonly savingsAccountId: string; readonly reasonCode: string; readonly failedOn: IsoDate }
+>;
+
+/** A checker rejected the application (maker–checker); the loan ends without disbursement. */
+export type LoanRejected = DomainEvent<
+  'LoanRejected',
+  { readonly loanId: string; readonly memberNo: string; readonly rejectedOn: IsoDate; readonly rejectedBy: string; readonly rejectorRole: StaffRole; readonly reason: string }
+>;
+
+/** The member withdrew her application before disbursement; the loan ends. */
+export type LoanApplicationWithdrawn = DomainEvent<
+  'LoanApplicationWithdrawn',
+  { readonly loanId: string; readonly memberNo: string; readonly withdrawnOn: IsoDate; readonly recordedBy: string; readonly reason: string | null }
 >;
 
 /**
@@ -208,6 +250,10 @@ export type LoanEvent =
   | LoanAppraised
   | LoanApproved
   | LoanDisbursed
+  | LoanDisbursementRequested
+  | LoanDisbursementFailed
+  | LoanRejected
+  | LoanApplicationWithdrawn
   | LoanScheduleRevised
   | LoanRepaymentRecorded
   | LoanRescheduled

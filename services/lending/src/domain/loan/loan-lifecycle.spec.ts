@@ -17,7 +17,8 @@ describe('a loan through its whole life (issue 5 "Done when", at the decider)', 
       expect.objectContaining({ code: 'MAKER_CANNOT_APPROVE' }),
     );
     loan.run({ type: 'ApproveLoan', loanId: LOAN_ID, businessDate: '2022-12-22', actor: MANAGER });
-    loan.run({ type: 'DisburseLoan', loanId: LOAN_ID, businessDate: '2023-01-31', actor: TELLER, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-SD-000123' } });
+    loan.run({ type: 'DisburseLoan', loanId: LOAN_ID, businessDate: '2023-01-31', actor: TELLER, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-000123-SD-01' }, disbursementId: 'request-1' });
+    loan.run({ type: 'ConfirmDisbursement', loanId: LOAN_ID, businessDate: '2023-01-31', disbursementId: 'request-1', creditEventId: 'credit-1' });
 
     const repay = (businessDate: string, amountPaise: number) => loan.run({ type: 'RecordRepayment', loanId: LOAN_ID, businessDate, actor: TELLER, amountPaise });
     // 12 monthly EMIs of 1,134.71; she pays 1,000 at the first due date, travels, sends 100 in April, then nothing until June

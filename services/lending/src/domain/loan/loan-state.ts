@@ -6,8 +6,19 @@ import type { LoanPurpose } from '../product/loan-purpose';
 import type { InstalmentPosition } from '../repayment/instalment-position';
 import type { EligibilityFacts } from './loan-commands';
 
-/** Where a loan is in its life. A disbursed loan stays ACTIVE (also when fully repaid) until CLOSED or WRITTEN_OFF. */
-export type LoanStatus = 'APPLIED' | 'APPRAISED' | 'APPROVED' | 'ACTIVE' | 'WRITTEN_OFF' | 'CLOSED';
+/**
+ * Where a loan is in its life. A disbursed loan stays ACTIVE (also when fully repaid) until CLOSED or WRITTEN_OFF;
+ * an application that never reaches disbursement ends REJECTED (by a checker) or WITHDRAWN (by the member).
+ */
+export type LoanStatus = 'APPLIED' | 'APPRAISED' | 'APPROVED' | 'ACTIVE' | 'WRITTEN_OFF' | 'CLOSED' | 'REJECTED' | 'WITHDRAWN';
+
+/** A disbursement into a savings account requested and not yet confirmed or failed. */
+export interface PendingDisbursement {
+  readonly disbursementId: string;
+  readonly savingsAccountId: string;
+  readonly requestedOn: IsoDate;
+  readonly requestedBy: string;
+}
 
 /** The loan's arrears class as the last day-end left it (RBI IRAC; see LoanArrearsClassified). */
 export interface LoanArrearsState {
@@ -49,6 +60,12 @@ export interface LoanSnapshot {
   readonly lastActivityOn: IsoDate | null;
   readonly arrears: LoanArrearsState;
   readonly writeOffRequestedBy: string | null;
+  /** A savings-account disbursement in progress (absent or null when none). */
+  readonly pendingDisbursement?: PendingDisbursement | null;
+  /** The savings-account disbursement that paid the loan out (absent for cash). */
+  readonly disbursementId?: string | null;
+  /** Savings-account disbursements that failed (their ids), so a repeated failure report changes nothing. */
+  readonly failedDisbursements?: readonly string[];
 }
 
 /** State of a `loan-<loanId>` stream: null until the application. */

@@ -3,6 +3,16 @@ import { shiftDays } from '../calendar/day-number';
 import type { SavingsAccountEvent } from './savings-account-events';
 import type { InterestLedger, SavingsAccount, SavingsAccountState } from './savings-account-state';
 
+/** The key under which a loan disbursement's credit is remembered (see SavingsAccount.creditsReceived). */
+export function loanCreditKey(disbursementId: string): string {
+  return `loan:${disbursementId}`;
+}
+
+/** The key under which a term deposit's payment is remembered (see SavingsAccount.creditsReceived). */
+export function depositProceedsKey(sourceAccountId: string, reference: string): string {
+  return `deposit:${sourceAccountId}:${reference}`;
+}
+
 /** Folds one event into the account state (pure; never mutates `state`). */
 export function evolveSavingsAccount(state: SavingsAccountState, event: SavingsAccountEvent): SavingsAccountState {
   if (event.type === 'SavingsAccountOpened') return opened(event.data);
@@ -49,6 +59,15 @@ export function evolveSavingsAccount(state: SavingsAccountState, event: SavingsA
     case 'OwnAccountTransferCredited': {
       const { data } = event;
       return { ...customerMoved(state, data.businessDate, data.amountPaise, data.balancePaise), transfersIn: { ...state.transfersIn, [data.transferId]: data.businessDate } };
+    }
+    case 'LoanDisbursementCredited': {
+      const { data } = event;
+      return { ...customerMoved(state, data.businessDate, data.amountPaise, data.balancePaise), creditsReceived: { ...state.creditsReceived, [loanCreditKey(data.disbursementId)]: data.businessDate } };
+    }
+    case 'DepositProceedsCredited': {
+      const { data } = event;
+      const key = depositProceedsKey(data.sourceAccountId, data.reference);
+      return { ...moved(state, data.businessDate, data.amountPaise, data.balancePaise), creditsReceived: { ...state.creditsReceived, [key]: data.businessDate } };
     }
     case 'OwnAccountTransferReversed': {
       const { data } = event;
@@ -118,12 +137,13 @@ function settled(state: SavingsAccount, collectionId: string, collectedOn: IsoDa
 }
 
 /** Forgets settled ids whose interest period `through` closes (see SavingsAccount). */
-function forget(state: SavingsAccount, through: IsoDate): Pick<SavingsAccount, 'settledCollections' | 'transfersOut' | 'transfersIn'> {
+function forget(state: SavingsAccount, through: IsoDate): Pick<SavingsAccount, 'settledCollections' | 'transfersOut' | 'transfersIn' | 'creditsReceived'> {
   const keep = <V>(record: Readonly<Record<string, V>>, dateOf: (value: V) => IsoDate): Record<string, V> =>
     Object.fromEntries(Object.entries(record).filter(([, value]) => dateOf(value) > through));
   return {
     settledCollections: keep(state.settledCollections, (date) => date),
     transfersOut: keep(state.transfersOut, (record) => record.businessDate),
     transfersIn: keep(state.transfersIn, (date) => date),
+    creditsReceived: keep(state.creditsReceived ?? {}, (date) => date),
   };
 }

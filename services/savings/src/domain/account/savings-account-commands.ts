@@ -138,6 +138,33 @@ export interface ReverseOwnAccountTransfer extends AccountCommandBase {
   readonly transferId: string;
 }
 
+/**
+ * Credit a loan the lending service disbursed into this savings account (issue 5: disbursement into the
+ * member's savings account). `disbursementId` names the lending event that requested it (the loan's
+ * LoanDisbursementRequested event id): one credit per disbursement.
+ */
+export interface CreditLoanDisbursement extends MemberCommandBase {
+  readonly type: 'CreditLoanDisbursement';
+  readonly loanId: string;
+  readonly disbursementId: string;
+  readonly amountPaise: Paise;
+}
+
+/** What a term deposit pays into a savings account: FD or MIS closure proceeds, or an MIS month's income. */
+export type DepositProceedsKind = 'FIXED_DEPOSIT_CLOSURE' | 'MONTHLY_INCOME' | 'MONTHLY_INCOME_CLOSURE';
+
+/**
+ * Credit money a term deposit of the same member pays into this savings account. `reference` names the
+ * payment within the source (e.g. 'closure', 'income-3'): one credit per (source, reference).
+ */
+export interface CreditDepositProceeds extends MemberCommandBase {
+  readonly type: 'CreditDepositProceeds';
+  readonly sourceAccountId: string;
+  readonly kind: DepositProceedsKind;
+  readonly reference: string;
+  readonly amountPaise: Paise;
+}
+
 /** Every command of the savings-account decider. */
 export type SavingsAccountCommand =
   | OpenAccount
@@ -156,7 +183,9 @@ export type SavingsAccountCommand =
   | DisputeCollection
   | TransferToOwnAccount
   | ReceiveOwnAccountTransfer
-  | ReverseOwnAccountTransfer;
+  | ReverseOwnAccountTransfer
+  | CreditLoanDisbursement
+  | CreditDepositProceeds;
 
 /** The commands day-end sends to a savings account. */
 export type SavingsDayEndCommand = AccrueInterest | PostInterest | MarkDormant;

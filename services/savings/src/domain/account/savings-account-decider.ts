@@ -2,6 +2,7 @@ import type { Decider } from '@samabay/domain-kit';
 import { decideSavingsAccountBusinessDay } from '../day-end/close-business-day';
 import type { SavingsProducts } from '../products/savings-products';
 import { decideDeposit, decideWithdraw } from './decide-cash';
+import { decideCreditDepositProceeds, decideCreditLoanDisbursement } from './decide-credits';
 import { decideDisputeCollection, decideRecordCollection, decideVerifyCollection } from './decide-collections';
 import { decideAccrueInterest, decidePostInterest } from './decide-interest';
 import { decideCloseAccount, decideMarkDormant, decideReactivateAccount } from './decide-lifecycle';
@@ -58,6 +59,10 @@ export function createSavingsAccountDecider(products: SavingsProducts): Decider<
           return decideReceiveOwnAccountTransfer(command, state);
         case 'ReverseOwnAccountTransfer':
           return decideReverseOwnAccountTransfer(command, state);
+        case 'CreditLoanDisbursement':
+          return decideCreditLoanDisbursement(command, state);
+        case 'CreditDepositProceeds':
+          return decideCreditDepositProceeds(command, state);
       }
     },
   };

@@ -1,6 +1,7 @@
 import type { DomainEvent, IsoDate, Paise } from '@samabay/domain-kit';
 import type { BalanceMethod } from '../products/interest-conventions';
 import type { SavingsProductCode } from '../products/savings-products';
+import type { DepositProceedsKind } from './savings-account-commands';
 
 /**
  * Events of a `savingsAccount-<accountId>` stream for Savings Deposit and Thrift Fund accounts.
@@ -97,6 +98,24 @@ export type OwnAccountTransferReversed = AccountEvent<
   { readonly transferId: string; readonly toAccountId: string; readonly amountPaise: Paise; readonly balancePaise: Paise }
 >;
 
+/** A loan disbursed by the lending service was credited; `disbursementId` is the lending event that requested it. */
+export type LoanDisbursementCredited = AccountEvent<
+  'LoanDisbursementCredited',
+  { readonly loanId: string; readonly disbursementId: string; readonly amountPaise: Paise; readonly balancePaise: Paise }
+>;
+
+/** Money from the member's term deposit `sourceAccountId` (closure proceeds or an MIS month's income) was credited. */
+export type DepositProceedsCredited = AccountEvent<
+  'DepositProceedsCredited',
+  {
+    readonly sourceAccountId: string;
+    readonly kind: DepositProceedsKind;
+    readonly reference: string;
+    readonly amountPaise: Paise;
+    readonly balancePaise: Paise;
+  }
+>;
+
 /** Every event of a Savings Deposit / Thrift Fund account stream. */
 export type SavingsAccountEvent =
   | SavingsAccountOpened
@@ -113,4 +132,6 @@ export type SavingsAccountEvent =
   | CollectionDisputed
   | OwnAccountTransferDebited
   | OwnAccountTransferCredited
-  | OwnAccountTransferReversed;
+  | OwnAccountTransferReversed
+  | LoanDisbursementCredited
+  | DepositProceedsCredited;

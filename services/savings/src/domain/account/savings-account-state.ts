@@ -66,6 +66,11 @@ export interface SavingsAccount {
   readonly transfersOut: Readonly<Record<string, TransferOutRecord>>;
   /** Credits received by transfer id → business date. */
   readonly transfersIn: Readonly<Record<string, IsoDate>>;
+  /**
+   * Credits from other services and products (a loan disbursement: 'loan:<disbursementId>'; term-deposit
+   * proceeds: 'deposit:<sourceAccountId>:<reference>') → business date; forgotten like transfer ids.
+   */
+  readonly creditsReceived?: Readonly<Record<string, IsoDate>>;
 }
 
 /** State of a savings-account stream: null until the account is opened. */

@@ -2,6 +2,7 @@ import type { InterestConventions } from '../products/interest-conventions';
 import type { RecurringDepositTerms } from '../products/recurring-deposit-terms';
 import type { SavingsProducts } from '../products/savings-products';
 import type { SavingsTerms } from '../products/savings-terms';
+import type { FixedDepositTerms, MonthlyIncomeTerms } from '../products/term-deposit-terms';
 
 const monthlyAccrualQuarterlyPosting = { accrualPeriod: 'MONTHLY', postingPeriod: 'QUARTERLY', rounding: { mode: 'HALF_UP', unitPaise: 1 } } as const;
 
@@ -48,6 +49,34 @@ export const RD_TERMS: RecurringDepositTerms = {
   },
 };
 
+/** Fixed Deposit terms for specs: 6.50% from 6 months, 7.50% from 12 (Rs 10,000 for a year → Rs 771.36), 4.00% below 6 months held; penalty 1 point. */
+export const FD_TERMS: FixedDepositTerms = {
+  rates: [
+    { minMonths: 0, annualRatePercent: '4.00' },
+    { minMonths: 6, annualRatePercent: '6.50' },
+    { minMonths: 12, annualRatePercent: '7.50' },
+  ],
+  minimumTenureMonths: 6,
+  maximumTenureMonths: 60,
+  minimumDepositPaise: 100_000,
+  compounding: 'QUARTERLY',
+  daysInYear: 'ACTUAL',
+  prematurePenaltyPercentagePoints: '1.00',
+  rounding: { mode: 'HALF_UP', unitPaise: 1 },
+};
+
+/** Monthly Income Scheme terms for specs: 36 or 60 months at 7.50% (Rs 1,00,000 → Rs 625.00 a month); 4.00% below 12 months held; penalty 1 point. */
+export const MIS_TERMS: MonthlyIncomeTerms = {
+  rates: [
+    { minMonths: 0, annualRatePercent: '4.00' },
+    { minMonths: 12, annualRatePercent: '7.50' },
+  ],
+  tenureMonths: [36, 60],
+  minimumDepositPaise: 100_000,
+  payoutRounding: { mode: 'HALF_UP', unitPaise: 1 },
+  prematurePenaltyPercentagePoints: '1.00',
+};
+
 /**
  * Products for specs: Savings Deposit on the minimum-balance method and Thrift Fund on daily product,
  * both 4% p.a. (the issue's example rate), monthly accrual and quarterly posting. From 2030-07-15 (a
@@ -63,6 +92,6 @@ export const TEST_PRODUCTS: SavingsProducts = {
     { effectiveFrom: '2020-01-01', terms: RD_TERMS },
     { effectiveFrom: '2030-01-01', terms: { ...RD_TERMS, tenures: [{ years: 1, maturityFactorPerRupee: '13.00' }] } },
   ],
-  fixedDeposit: [],
-  monthlyIncome: [],
+  fixedDeposit: [{ effectiveFrom: '2020-01-01', terms: FD_TERMS }],
+  monthlyIncome: [{ effectiveFrom: '2020-01-01', terms: MIS_TERMS }],
 };
