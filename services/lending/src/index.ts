@@ -132,3 +132,4 @@ export type {
   StatementScheduleRevision,
   StatementTransaction,
 } from './infrastructure/lending-read-models';
+export { LENDING_COMMAND_NAMES, LENDING_DAY_END_COMMAND } from './application/lending-command-names';

@@ -46,3 +46,4 @@ export { MemberDirectoryProjection } from './infrastructure/member-directory-pro
 export { BranchSummaryProjection } from './infrastructure/branch-summary-projection';
 export { vaultOpener, type PersonalDataOpener } from './infrastructure/personal-data-opener';
 export { DEFAULT_READ_MODEL_SCHEMA } from './infrastructure/read-model-schema';
+export { MEMBERSHIP_COMMAND_NAMES } from './application/membership-command-names';
