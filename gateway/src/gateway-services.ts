@@ -8,6 +8,13 @@ import type { Registry } from 'prom-client';
 import type { PlatformConfig } from './config';
 
 /**
+ * What the gateway needs of whatever applies the projections: waiting for a position (read your
+ * writes), and its state for /health. The single-node ProjectionRunner, or in single-server the
+ * wait on the projector's per-stream checkpoints (KafkaFeedProgress).
+ */
+export type ReadModelFollower = Pick<ProjectionRunner, 'waitForPosition' | 'status' | 'failure'>;
+
+/**
  * What the Nest application is given by the composition root (platform.ts): the services are
  * created outside Nest so that the same composition serves every topology and the tests.
  */
@@ -17,7 +24,7 @@ export interface GatewayServices {
   readonly membership: Membership;
   readonly savings: Savings;
   readonly lending: Lending;
-  readonly runner: ProjectionRunner;
+  readonly runner: ReadModelFollower;
   readonly registry: Registry;
   readonly logger: Logger;
 }

@@ -21,3 +21,4 @@ export {
   type ReplayDeadLettersOptions,
 } from './kafka-feed-dead-letters';
 export { ensureTopicsExist } from './kafka-feed-topics';
+export { KafkaFeedProgress, type KafkaFeedProgressOptions, type WatchedFeed } from './kafka-feed-progress';

@@ -10,3 +10,5 @@ export { CommandClient } from './command-client';
 export { nestPinoLogger } from './nest-pino-logger';
 export { errorFromWire, errorToWire, fromWire, toWire, RemoteEventStoreError, RemoteInternalError, type CommandReply, type CommandRequest, type WireError } from './wire';
 export { commandTable } from './command-table';
+export { loadServiceProcessConfig, type ServiceProcessConfig } from './service-process-config';
+export { runServiceProcess, type ServiceProcessDeps } from './service-process';

@@ -1,5 +1,6 @@
 import { messagingConfigFromEnv, MessagingConfigError, type MessagingConfig } from '@samabay/messaging';
 import { parseMasterKey } from '@samabay/personal-data';
+import { FEED_SERVICES, type FeedService } from '@samabay/relay';
 import { z } from 'zod';
 
 /** The validated configuration of the projector process. */
@@ -19,6 +20,13 @@ export interface ProjectorConfig {
   readonly metricsHost: string;
   readonly metricsPort: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Whose read models this projector applies, one Kafka feed (consumer group) each: membership
+   * (default) and, in the single-server topology, savings and lending too.
+   */
+  readonly feeds: readonly FeedService[];
+  /** Schema of the event store (savings and lending are composed on it as single-node composes them; the projector appends nothing). */
+  readonly eventStoreSchema: string;
 }
 
 /** The configuration is invalid; the message names the variable. */
@@ -44,6 +52,15 @@ const schema = z.object({
   SAMABAY_METRICS_HOST: z.preprocess(blank, z.string().default('127.0.0.1')),
   SAMABAY_METRICS_PORT: integer(0, 65535, 9465),
   SAMABAY_LOG_LEVEL: z.preprocess(blank, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  SAMABAY_PROJECTOR_FEEDS: z.preprocess(
+    blank,
+    z
+      .string()
+      .default('membership')
+      .transform((text) => [...new Set(text.split(',').map((part) => part.trim()))])
+      .pipe(z.array(z.enum(FEED_SERVICES as [FeedService, ...FeedService[]], { error: `must be a comma-separated list of ${FEED_SERVICES.join(', ')}` })).min(1)),
+  ),
+  SAMABAY_EVENT_STORE_SCHEMA: z.preprocess(blank, identifier.default('eventstore')),
 });
 
 /**
@@ -51,7 +68,8 @@ const schema = z.object({
  * SAMABAY_READ_MODEL_SCHEMA (membership_rm), SAMABAY_PROJECTION_SCHEMA (projections),
  * SAMABAY_PROJECTOR_GROUP (samabay.projector.membership), SAMABAY_PROJECTOR_MAX_ATTEMPTS (3),
  * SAMABAY_TOPIC_NAMESPACE (none), SAMABAY_METRICS_HOST (127.0.0.1), SAMABAY_METRICS_PORT (9465),
- * SAMABAY_LOG_LEVEL (info), and KAFKA_BROKERS (required), KAFKA_CLIENT_ID, KAFKA_PARTITIONS (3).
+ * SAMABAY_LOG_LEVEL (info), SAMABAY_PROJECTOR_FEEDS (membership; e.g. membership,savings,lending),
+ * SAMABAY_EVENT_STORE_SCHEMA (eventstore), and KAFKA_BROKERS (required), KAFKA_CLIENT_ID, KAFKA_PARTITIONS (3).
  * Throws ProjectorConfigError naming the variable.
  */
 export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
@@ -83,5 +101,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
     metricsHost: vars.SAMABAY_METRICS_HOST,
     metricsPort: vars.SAMABAY_METRICS_PORT,
     logLevel: vars.SAMABAY_LOG_LEVEL,
+    feeds: vars.SAMABAY_PROJECTOR_FEEDS,
+    eventStoreSchema: vars.SAMABAY_EVENT_STORE_SCHEMA,
   };
 }
