@@ -49,6 +49,7 @@ export class ServerTopology {
   private readonly databaseName: string;
   private readonly databaseUrl: string;
   private readonly compiledDir: string;
+  private env: NodeJS.ProcessEnv = {};
 
   private constructor(private readonly options: ServerTopologyOptions) {
     this.names = kafkaTestNames(options.tag);
@@ -84,7 +85,7 @@ export class ServerTopology {
     this.databaseCreated = true;
     const [membershipPort, savingsPort, lendingPort] = await freePorts(3);
     await compiling;
-    const env: NodeJS.ProcessEnv = {
+    this.env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'test',
@@ -105,7 +106,7 @@ export class ServerTopology {
       SAMABAY_DATA_DIR: this.compiledDir,
       SAMABAY_LOG_LEVEL: 'info',
     };
-    const child = spawn(process.execPath, [path.join(ROOT, 'tools/start-server.mjs'), '--dist', this.compiledDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = this.spawnSupervisor(this.env);
     this.supervisor = child;
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     for (const stream of [child.stdout, child.stderr] as NodeJS.ReadableStream[]) {
@@ -135,6 +136,37 @@ export class ServerTopology {
     const announced = this.output.map((line) => /Samabay GraphQL: (\S+)/.exec(line)).find(Boolean);
     if (!announced) throw new Error(`the gateway announced no URL:\n${this.tail()}`);
     this.url = announced[1].replace('//localhost:', '//127.0.0.1:');
+  }
+
+  private spawnSupervisor(env: NodeJS.ProcessEnv): ChildProcess {
+    return spawn(process.execPath, [path.join(ROOT, 'tools/start-server.mjs'), '--dist', this.compiledDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
+  /**
+   * Runs the supervisor once more on the same database and code with `overrides` in its environment
+   * (after stop(): a start that is meant to fail) and resolves with its exit and output once it exits
+   * (at most `timeoutMs`, then it is killed and the promise rejects).
+   */
+  async runSupervisorUntilExit(overrides: NodeJS.ProcessEnv, timeoutMs: number): Promise<SupervisorExit & { output: string }> {
+    const child = this.spawnSupervisor({ ...this.env, ...overrides });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr] as NodeJS.ReadableStream[]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => (output += chunk));
+    }
+    const exited = new Promise<SupervisorExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`the supervisor did not exit within ${timeoutMs} ms:\n${output.slice(-4000)}`));
+      }, timeoutMs);
+    });
+    try {
+      return { ...(await Promise.race([exited, timedOut])), output };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** SIGTERM to the supervisor (what Ctrl-C does); resolves with its exit status once every process stopped. */

@@ -245,5 +245,19 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'single-server topology: six processe
       });
       expect(alive).toEqual([]);
     });
+
+    it('exits 1 and stops the processes already started when one dies at start-up (a port taken twice)', async () => {
+      const taken = topology.linesWith('Samabay membership service listening')[0];
+      const port = /"port":(\d+)/.exec(taken)?.[1];
+      expect(port).toBeDefined();
+      const run = await topology.runSupervisorUntilExit({ SAMABAY_SAVINGS_RPC_PORT: port }, 180_000);
+      expect(run.code).toBe(1);
+      expect(run.output).toMatch(/\[supervisor\] start-up failed: savings exited during start-up \(code 1\)/);
+      expect(run.output).toContain('[supervisor] all processes stopped');
+      // The relay and projector were ready before the services started: they are stopped cleanly.
+      const stopped = [...run.output.matchAll(/\[(relay|projector) *\] .*"msg":"stopping"/g)].map((match) => match[1]);
+      expect(new Set(stopped)).toEqual(new Set(['relay', 'projector']));
+      expect(run.output).not.toContain('Samabay GraphQL:');
+    });
   });
 });
