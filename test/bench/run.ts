@@ -7,6 +7,7 @@ import { main as importBench } from './import.bench';
 import { main as savingsBench } from './savings.bench';
 import { main as lendingBench } from './lending.bench';
 import { main as kafkaBench } from './kafka.bench';
+import { main as singleServerBench } from './single-server.bench';
 
 async function runAll(argv: readonly string[]): Promise<void> {
   await eventStoreBench(argv);
@@ -14,6 +15,7 @@ async function runAll(argv: readonly string[]): Promise<void> {
   await savingsBench(argv);
   await lendingBench(argv);
   await kafkaBench(argv);
+  await singleServerBench(argv);
 }
 
 runAll(process.argv.slice(2)).catch((error: unknown) => {

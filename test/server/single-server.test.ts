@@ -8,7 +8,7 @@ import path from 'node:path';
 import { issueDevToken, inMemoryConfig, startPlatform, type RunningPlatform } from '@samabay/gateway';
 import { createGraphqlClient, importRegister, type GraphqlRequest, type ImportResult } from '@samabay/register-import';
 import { describeIfEnv, describeIfKafka, kafkaTestBrokers } from '../support';
-import { ServerTopology } from './server-topology';
+import { ServerTopology } from '../support/server-topology';
 
 jest.setTimeout(600_000);
 

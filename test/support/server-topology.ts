@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -7,10 +8,13 @@ import { promisify } from 'node:util';
 import { createKafkaMessaging, DEFAULT_MESSAGING_CONFIG, deadLetterTopic } from '@samabay/messaging';
 import { CategoryTopics } from '@samabay/relay';
 import { openPostgres, quoteIdentifier, type SqlDatabase } from '@samabay/sql';
-import { kafkaTestNames, postgresTestUrl, waitFor, type KafkaTestNames } from '../support';
+import { postgresTestUrl } from './environment';
+import { kafkaTestNames, type KafkaTestNames } from './kafka';
+import { waitFor } from './timing';
 
 const execFileAsync = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
+/** The repository root, from test/support or from its compiled copy dist/test/support (benchmarks). */
+const ROOT = [path.resolve(__dirname, '../..'), path.resolve(__dirname, '../../..')].find((dir) => existsSync(path.join(dir, 'tools/start-server.mjs'))) as string;
 
 /** Options of {@link ServerTopology.start}. */
 export interface ServerTopologyOptions {
@@ -19,6 +23,10 @@ export interface ServerTopologyOptions {
   readonly brokers: readonly string[];
   /** SAMABAY_CONSISTENCY_TIMEOUT_MS of the gateway and the services. */
   readonly consistencyTimeoutMs: number;
+  /** Run the code already built there (npm run build: `<root>/dist`) instead of compiling a private copy. */
+  readonly builtDir?: string;
+  /** PostgreSQL server URL (a database is created on it). Default SAMABAY_TEST_POSTGRES_URL. */
+  readonly postgresUrl?: string;
 }
 
 /** How the supervisor ended. */
@@ -30,7 +38,8 @@ export interface SupervisorExit {
 /**
  * The single-server topology as `npm run start:server` runs it, for one test file: a fresh
  * PostgreSQL database, topic and group names no other file uses, the code compiled into a private
- * directory (test/fault/compile-services.mjs --all), and tools/start-server.mjs started on it with
+ * directory (test/fault/compile-services.mjs --all; or a build given as `builtDir`), and
+ * tools/start-server.mjs started on it with
  * free ports — relay, projector, membership, savings and lending services and gateway as six
  * processes under the supervisor. `stop()` sends the supervisor SIGTERM (as Ctrl-C would) and
  * resolves with its exit; `dispose()` kills whatever still runs, deletes topics and the database.
@@ -55,10 +64,10 @@ export class ServerTopology {
     this.names = kafkaTestNames(options.tag);
     const unique = randomBytes(6).toString('hex');
     this.databaseName = `server_${options.tag.replace(/-/g, '_')}_${unique}`;
-    const url = new URL(postgresTestUrl() as string);
+    const url = new URL(options.postgresUrl ?? (postgresTestUrl() as string));
     url.pathname = `/${this.databaseName}`;
     this.databaseUrl = url.toString();
-    this.compiledDir = path.join(ROOT, 'tmp', `server-topology-${unique}`);
+    this.compiledDir = options.builtDir ?? path.join(ROOT, 'tmp', `server-topology-${unique}`);
   }
 
   /** Creates the database, compiles, and starts the supervisor; resolves once it says the topology runs. */
@@ -79,8 +88,8 @@ export class ServerTopology {
   }
 
   private async setUp(): Promise<void> {
-    const compiling = execFileAsync(process.execPath, [path.join(ROOT, 'test/fault/compile-services.mjs'), this.compiledDir, '--all'], { cwd: ROOT });
-    this.admin = await openPostgres({ connectionString: postgresTestUrl() as string, maxConnections: 1 });
+    const compiling = this.options.builtDir ? Promise.resolve() : execFileAsync(process.execPath, [path.join(ROOT, 'test/fault/compile-services.mjs'), this.compiledDir, '--all'], { cwd: ROOT });
+    this.admin = await openPostgres({ connectionString: this.options.postgresUrl ?? (postgresTestUrl() as string), maxConnections: 1 });
     await this.admin.exec(`CREATE DATABASE ${quoteIdentifier(this.databaseName)}`);
     this.databaseCreated = true;
     const [membershipPort, savingsPort, lendingPort] = await freePorts(3);
@@ -103,7 +112,8 @@ export class ServerTopology {
       SAMABAY_JWT_SECRET: this.jwtSecret,
       SAMABAY_MASTER_KEY: this.masterKey,
       SAMABAY_CONSISTENCY_TIMEOUT_MS: String(this.options.consistencyTimeoutMs),
-      SAMABAY_DATA_DIR: this.compiledDir,
+      SAMABAY_DATA_DIR: path.join(ROOT, 'tmp'),
+      // info: the supervisor waits for the processes' ready lines, logged at info.
       SAMABAY_LOG_LEVEL: 'info',
     };
     const child = this.spawnSupervisor(this.env);
@@ -207,7 +217,7 @@ export class ServerTopology {
     await admin.close().catch(() => undefined);
     if (this.databaseCreated) await this.admin?.exec(`DROP DATABASE IF EXISTS ${quoteIdentifier(this.databaseName)} WITH (FORCE)`).catch((error: unknown) => console.warn(`server suite: could not drop ${this.databaseName}: ${String(error)}`));
     await this.admin?.close().catch(() => undefined);
-    await rm(this.compiledDir, { recursive: true, force: true });
+    if (!this.options.builtDir) await rm(this.compiledDir, { recursive: true, force: true });
   }
 }
 
