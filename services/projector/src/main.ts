@@ -54,7 +54,7 @@ async function main(): Promise<void> {
         partitions: config.messaging.partitions,
         schema: feedSchema(config.projectionSchema, service),
         maxAttempts: config.maxAttempts,
-        registry: service === 'membership' ? registry : undefined,
+        registry,
         logger: logger.child({ component: 'kafka-projection-feed', feed: service }),
       }),
   );
