@@ -27,6 +27,11 @@ export interface GatewayServices {
   readonly runner: ReadModelFollower;
   readonly registry: Registry;
   readonly logger: Logger;
+  /**
+   * Services the gateway reaches over the network (single-server: membership, savings, lending), by
+   * name, each with a probe that resolves when the service answers; absent when they run in-process.
+   */
+  readonly serviceProbes?: Readonly<Record<string, () => Promise<void>>>;
 }
 
 /** Injection token of {@link GatewayServices}. */

@@ -101,7 +101,8 @@ export async function createServerGateway(config: PlatformConfig): Promise<Serve
     closers.push(async () => runner.stop());
     await ensureDefaultBranches(membership, todayInKolkata(() => new Date()));
 
-    const services: GatewayServices = { config, db, membership, savings, lending, runner, registry, logger };
+    const serviceProbes = Object.fromEntries(Object.entries(clients).map(([name, client]) => [name, () => client.ping()]));
+    const services: GatewayServices = { config, db, membership, savings, lending, runner, registry, logger, serviceProbes };
     const app = await createGatewayApp(services);
     closers.push(() => app.close());
     let stopped: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 import { DomainError } from '@samabay/domain-kit';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
+import { PING_COMMAND } from './command-server';
 import { commandPattern, type RpcEndpoint } from './rpc-endpoint';
 import { errorFromWire, fromWire, toWire, type CommandReply } from './wire';
 
@@ -27,13 +28,13 @@ export class CommandClient {
    * Sends one command. Only the first `args` that are data travel (functions, e.g. progress
    * callbacks, are dropped). Throws the service's typed rejection; DomainError SERVICE_UNAVAILABLE
    * when the service does not answer (not listening, connection lost, or no answer within the
-   * endpoint's timeout) — the command may or may not have been applied, and retrying it with the
+   * endpoint's timeout, or `timeoutMs`) — the command may or may not have been applied, and retrying it with the
    * same idempotency key is safe.
    */
-  async send(command: string, args: readonly unknown[]): Promise<unknown> {
+  async send(command: string, args: readonly unknown[], timeoutMs = this.endpoint.timeoutMs): Promise<unknown> {
     let reply: CommandReply;
     try {
-      reply = await firstValueFrom(this.proxy.send<CommandReply>(this.pattern, { command, args: toWire(args) }).pipe(timeout(this.endpoint.timeoutMs)));
+      reply = await firstValueFrom(this.proxy.send<CommandReply>(this.pattern, { command, args: toWire(args) }).pipe(timeout(timeoutMs)));
     } catch (error) {
       const name = error instanceof Error ? error.name : typeof error;
       throw new DomainError('SERVICE_UNAVAILABLE', `the ${this.endpoint.service} service did not answer (${name}); retry with the same idempotency key`);
@@ -50,6 +51,11 @@ export class CommandClient {
     const commands: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
     for (const name of names) commands[name] = (...args: unknown[]) => this.send(name, args);
     return commands as unknown as T;
+  }
+
+  /** Resolves when the service answers its built-in ping within `timeoutMs`; throws DomainError SERVICE_UNAVAILABLE otherwise. */
+  async ping(timeoutMs = 2_000): Promise<void> {
+    await this.send(PING_COMMAND, [], timeoutMs);
   }
 
   /** Closes the connection. */

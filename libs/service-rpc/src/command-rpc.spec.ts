@@ -61,6 +61,10 @@ describe('commands over @nestjs/microservices TCP', () => {
     expect(errors).toEqual([expect.objectContaining({ command: 'explode', errorName: 'TypeError', msg: 'command failed unexpectedly' })]);
   });
 
+  it('answers the built-in ping (health probe)', async () => {
+    await expect(client.ping()).resolves.toBeUndefined();
+  });
+
   it('refuses a name that is not a listed command (no private helper is reachable)', async () => {
     const error = await client.send('constructor', []).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DomainError);

@@ -7,6 +7,9 @@ import { nestPinoLogger } from './nest-pino-logger';
 import { commandPattern, type RpcEndpoint } from './rpc-endpoint';
 import { errorToWire, fromWire, toWire, type CommandReply, type CommandRequest } from './wire';
 
+/** The built-in command every command server answers with 'pong' (the gateway's health probe). */
+export const PING_COMMAND = '$ping';
+
 /** A command the server answers: called with the decoded arguments (input, CommandContext). */
 export type CommandFunction = (...args: unknown[]) => Promise<unknown>;
 
@@ -29,7 +32,7 @@ export interface CommandServer {
  * endpoint's transport (TCP). Each request `{ command, args }` calls the named function; the answer
  * is `{ ok: true, value }` or `{ ok: false, error }` with the typed rejection (DomainError /
  * EventStoreError: code, message, field) so the gateway rethrows the same error it would get
- * in-process. An unexpected error is logged here (name and code only) and answered `internal`.
+ * in-process. The built-in PING_COMMAND answers 'pong' (health probes). An unexpected error is logged here (name and code only) and answered `internal`.
  * Resolves once listening; rejects when the port is taken.
  */
 export async function startCommandServer(options: CommandServerOptions): Promise<CommandServer> {
@@ -37,6 +40,7 @@ export async function startCommandServer(options: CommandServerOptions): Promise
   const dispatch = async (payload: unknown): Promise<CommandReply> => {
     const request = payload as Partial<CommandRequest> | null;
     const name = typeof request?.command === 'string' ? request.command : '';
+    if (name === PING_COMMAND) return { ok: true, value: 'pong' };
     const command = Object.prototype.hasOwnProperty.call(options.commands, name) ? options.commands[name] : undefined;
     if (!command || !Array.isArray(request?.args)) {
       return { ok: false, error: { kind: 'domain', name: 'DomainError', code: 'UNKNOWN_COMMAND', message: `the ${endpoint.service} service has no command "${name.slice(0, 100)}"` } };

@@ -5,7 +5,7 @@
  * rejections (so a GraphQL answer is the same whether a command ran in-process or over TCP).
  */
 export { commandPattern, DEFAULT_RPC_PORTS, rpcEndpointFromEnv, RpcConfigError, type RpcEndpoint, type RpcService, type RpcTransport } from './rpc-endpoint';
-export { startCommandServer, type CommandFunction, type CommandServer, type CommandServerOptions } from './command-server';
+export { PING_COMMAND, startCommandServer, type CommandFunction, type CommandServer, type CommandServerOptions } from './command-server';
 export { CommandClient } from './command-client';
 export { nestPinoLogger } from './nest-pino-logger';
 export { errorFromWire, errorToWire, fromWire, toWire, RemoteEventStoreError, RemoteInternalError, type CommandReply, type CommandRequest, type WireError } from './wire';
