@@ -8,6 +8,8 @@ import path from 'node:path';
 import { issueDevToken, inMemoryConfig, startPlatform, type RunningPlatform } from '@samabay/gateway';
 import { createGraphqlClient, importRegister, type GraphqlRequest, type ImportResult } from '@samabay/register-import';
 import { describeIfEnv, describeIfKafka, kafkaTestBrokers } from '../support';
+import { CategoryTopics } from '@samabay/relay';
+import { readAllMessages, testMessaging } from '../relay/kafka-fixtures';
 import { ServerTopology } from '../support/server-topology';
 
 jest.setTimeout(600_000);
@@ -195,6 +197,22 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'single-server topology: six processe
         { m: memberNo, p: bought.data!.purchaseShares.position },
       );
       expect(after.data!.member.sharesHeld).toBe(5);
+    });
+
+    it('carries personal data over Kafka only sealed: no member topic message holds a name or phone in clear', async () => {
+      const admitted = await post<{ admitMember: { memberNo: string; result: { position: string } } }>(server, `mutation ($input: AdmitMemberInput!) { admitMember(input: $input) { memberNo result { position } } }`, {
+        input: { idempotencyKey: 'server-admit-sealed', businessDate: '2025-04-01', branchCode: 'DHT', personal: { fullName: 'Clear Text Probe', dateOfBirth: '1979-11-30', phone: '9830012345' }, shares: 1 },
+      });
+      expect(admitted.errors).toBeUndefined();
+      const { memberNo, result } = admitted.data!.admitMember;
+      // Once the read models show her, the relay has published her events.
+      const read = await post<{ member: { fullName: string; phone: string } }>(server, `query ($m: String!, $p: String) { member(memberNo: $m, consistentWith: $p) { fullName phone } }`, { m: memberNo, p: result.position });
+      expect(read.data!.member).toEqual({ fullName: 'Clear Text Probe', phone: '9830012345' });
+      const memberTopic = new CategoryTopics({ namespace: topology.names.service }).topicForCategory('member') as string;
+      const messages = await readAllMessages(testMessaging(`server-${topology.names.service}-reader`), [memberTopic], topology.names.group('sealed-reader'));
+      const values = messages.map((message) => message.value?.toString('utf8') ?? '');
+      expect(messages.filter((message) => message.key === `member-${memberNo}`).length).toBeGreaterThan(0);
+      expect(values.filter((value) => value.includes('Clear Text Probe') || value.includes('9830012345'))).toEqual([]);
     });
 
     it.each(REJECTED_COMMANDS)('answers $label with the same typed GraphQL error as single-node', async ({ query, variables }) => {
