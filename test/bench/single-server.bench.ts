@@ -7,7 +7,8 @@
  *     projector, three services over TCP, gateway), their own database and topics.
  * Import: the first N rows of test/fixtures/member-register.csv (default all 2,000), batches of 200,
  * opening balances included, from start to the summary. Latency: M sequential purchaseShares
- * mutations (default 100), request to answer, p50/p95/p99.
+ * mutations (default 100), request to answer, p50/p95/p99; and for single-server the transport alone
+ * (M request–responses of the membership service's built-in ping over TCP).
  * Needs SAMABAY_TEST_POSTGRES_URL (or --postgres) and KAFKA_BROKERS (or --brokers); skips otherwise.
  *
  *   npm run build && node dist/test/bench/single-server.bench.js [--rows 2000] [--commands 100]
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { inMemoryConfig, issueDevToken, startPlatform } from '@samabay/gateway';
 import { openPostgres, quoteIdentifier } from '@samabay/sql';
 import { createGraphqlClient, importRegister } from '@samabay/register-import';
+import { CommandClient } from '@samabay/service-rpc';
 import { ServerTopology } from '../support/server-topology';
 
 /** The repository root from dist/test/bench (or test/bench under ts runners). */
@@ -70,6 +72,20 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const topology = await ServerTopology.start({ tag: 'bench', brokers: brokers.split(','), consistencyTimeoutMs: 60_000, builtDir: path.join(ROOT, 'dist'), postgresUrl });
   try {
     await measure('single-server (6 processes, TCP, Kafka)', { url: topology.url, token: issueDevToken({ secret: topology.jwtSecret }) }, slice, rows, commands);
+    // The transport alone: the gateway's client asking the membership service for its built-in ping.
+    const client = new CommandClient({ service: 'membership', transport: 'tcp', host: '127.0.0.1', port: topology.rpcPorts.membership, timeoutMs: 10_000 });
+    try {
+      await client.ping();
+      const samples: number[] = [];
+      for (let i = 0; i < commands; i++) {
+        const begin = process.hrtime.bigint();
+        await client.ping();
+        samples.push(Number(process.hrtime.bigint() - begin) / 1e6);
+      }
+      console.log(`single-server: one request-response over TCP (@nestjs/microservices, built-in ping) ${percentiles(samples)}`);
+    } finally {
+      await client.close();
+    }
   } finally {
     await topology.dispose();
   }
@@ -89,9 +105,14 @@ async function measure(label: string, target: Target, file: string, rows: number
     });
     samples.push(Number(process.hrtime.bigint() - begin) / 1e6);
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))].toFixed(1);
-  console.log(`${label}: purchaseShares through GraphQL p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms`);
+  console.log(`${label}: purchaseShares through GraphQL ${percentiles(samples)}`);
+}
+
+/** "p50 … ms, p95 … ms, p99 … ms" of latency samples in ms. */
+function percentiles(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))].toFixed(1);
+  return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms`;
 }
 
 function option(argv: readonly string[], name: string): string | undefined {

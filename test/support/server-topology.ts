@@ -50,6 +50,8 @@ export class ServerTopology {
   readonly masterKey = randomBytes(32).toString('base64');
   /** GraphQL URL of the gateway process, once started. */
   url = '';
+  /** TCP ports the three services answer commands on (127.0.0.1). */
+  rpcPorts: Readonly<Record<'membership' | 'savings' | 'lending', number>> = { membership: 0, savings: 0, lending: 0 };
   private readonly output: string[] = [];
   private supervisor: ChildProcess | undefined;
   private exited: Promise<SupervisorExit> | undefined;
@@ -93,6 +95,7 @@ export class ServerTopology {
     await this.admin.exec(`CREATE DATABASE ${quoteIdentifier(this.databaseName)}`);
     this.databaseCreated = true;
     const [membershipPort, savingsPort, lendingPort] = await freePorts(3);
+    this.rpcPorts = { membership: membershipPort, savings: savingsPort, lending: lendingPort };
     await compiling;
     this.env = {
       PATH: process.env.PATH,
