@@ -1,15 +1,16 @@
 import { ConfigError, loadConfig } from './config';
 import { issueDevToken } from './dev-token';
-import { startPlatform } from './platform';
-import { startServerGateway } from './single-server';
+import { startPlatform, type RunningPlatform } from './platform';
+import { startServerGateway, type RunningServerGateway } from './single-server';
 
 /**
  * `npm start`: the single-node platform (DESIGN §2) on PGlite under ./data (or PostgreSQL with
- * SAMABAY_DATABASE_URL); with SAMABAY_TOPOLOGY=single-server the gateway process of that topology. Prints the GraphQL URL and, outside production, a development token for
- * a head-office user. SIGINT/SIGTERM stop it cleanly: HTTP server, projection runner, database.
+ * SAMABAY_DATABASE_URL); with SAMABAY_TOPOLOGY=single-server the gateway process of that topology
+ * (npm run start:server runs it beside the services). Prints the GraphQL URL and, outside
+ * production, a development token for a head-office user. SIGINT/SIGTERM stop it cleanly: HTTP server, projection runner, database.
  */
 async function main(): Promise<void> {
-  let platform: { readonly config: ReturnType<typeof loadConfig>; readonly url: string; readonly logger: { info(details: object, message: string): void }; stop(): Promise<void> };
+  let platform: RunningPlatform | RunningServerGateway;
   try {
     const config = loadConfig();
     // single-server: this process is the gateway only; the services, relay and projector run beside it (npm run start:server).
