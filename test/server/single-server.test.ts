@@ -256,6 +256,19 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'single-server topology: six processe
       });
     });
 
+    it("counts commands on each service's GET /metrics (the command handler runs there)", async () => {
+      const counts: Record<string, string> = {};
+      for (const service of ['membership', 'savings'] as const) {
+        const ready = topology.linesWith(`Samabay ${service} service listening`)[0];
+        const metricsPort = /"metricsPort":(\d+)/.exec(ready)?.[1];
+        expect(metricsPort).toBeDefined();
+        counts[service] = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      }
+      expect(counts.membership).toMatch(new RegExp(`^samabay_commands_total\\{command="ImportMember",outcome="accepted",code=""\\} ${SLICE_ROWS}$`, 'm'));
+      expect(counts.membership).toMatch(/^samabay_event_store_appends_total\{outcome="ok"\} \d+$/m);
+      expect(counts.savings).toMatch(/^samabay_commands_total\{command="[A-Za-z]+",outcome="accepted",code=""\} \d+$/m);
+    });
+
     it('stops every process cleanly on SIGTERM (exit status 0, no process left)', async () => {
       const pids = topology.pids();
       expect(pids).toHaveLength(6);

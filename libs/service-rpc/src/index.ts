@@ -12,3 +12,5 @@ export { errorFromWire, errorToWire, fromWire, toWire, RemoteEventStoreError, Re
 export { commandTable } from './command-table';
 export { loadServiceProcessConfig, type ServiceProcessConfig } from './service-process-config';
 export { runServiceProcess, type ServiceProcessDeps } from './service-process';
+export { commandMetrics } from './command-metrics';
+export { meteredEventStore } from './metered-event-store';

@@ -1,11 +1,14 @@
 import { CommandHandler, createSqlIdempotencyStore, DomainError } from '@samabay/domain-kit';
 import { createSqlEventStore } from '@samabay/event-store';
 import { KafkaFeedProgress } from '@samabay/projections';
-import { feedSchema, SERVICE_FEED_CATEGORIES } from '@samabay/relay';
+import { feedSchema, SERVICE_FEED_CATEGORIES, startMetricsServer } from '@samabay/relay';
 import { openPostgres, type SqlDatabase } from '@samabay/sql';
 import pino, { type Logger } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { commandMetrics } from './command-metrics';
 import { startCommandServer, type CommandFunction } from './command-server';
 import { RpcConfigError } from './rpc-endpoint';
+import { meteredEventStore } from './metered-event-store';
 import { loadServiceProcessConfig, type ServiceProcessConfig } from './service-process-config';
 
 /** What a service's composition gets from {@link runServiceProcess}. */
@@ -27,7 +30,8 @@ export interface ServiceProcessDeps {
  * Runs one service of the single-server topology as its own process (DESIGN §2): validates the
  * configuration (exit 78 with a message naming the variable), opens PostgreSQL, the event store and
  * the idempotency store, composes the service with `compose`, and answers its commands over
- * `@nestjs/microservices` (TCP). Logs "Samabay <service> service listening" when ready.
+ * `@nestjs/microservices` (TCP), with GET /metrics (commands by type and outcome, appends, process)
+ * on its metrics port. Logs "Samabay <service> service listening" when ready.
  * SIGINT/SIGTERM close the server, then the database; exit 0. A start-up failure exits 1.
  */
 export function runServiceProcess(service: ServiceProcessConfig['service'], compose: (deps: ServiceProcessDeps) => Promise<Record<string, CommandFunction>>): void {
@@ -57,7 +61,9 @@ async function start(config: ServiceProcessConfig, logger: Logger, compose: (dep
   try {
     const store = await createSqlEventStore({ db, schema: config.eventStoreSchema });
     const clock = (): Date => new Date();
-    const handler = new CommandHandler({ store, idempotency: await createSqlIdempotencyStore({ db }), clock });
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry });
+    const handler = new CommandHandler({ store: meteredEventStore(store, registry), idempotency: await createSqlIdempotencyStore({ db }), clock, onOutcome: commandMetrics(registry) });
     const progress = new KafkaFeedProgress({
       db,
       eventStoreSchema: config.eventStoreSchema,
@@ -69,8 +75,15 @@ async function start(config: ServiceProcessConfig, logger: Logger, compose: (dep
       }
     };
     const commands = await compose({ config, db, handler, logger, clock, readModelsCaughtUp });
-    const server = await startCommandServer({ endpoint: config.endpoint, commands, logger });
-    logger.info({ transport: config.endpoint.transport, host: config.endpoint.host, port: server.port, commands: Object.keys(commands).length }, `Samabay ${config.service} service listening`);
+    const metrics = await startMetricsServer(registry, config.metricsHost, config.metricsPort);
+    const server = await startCommandServer({ endpoint: config.endpoint, commands, logger }).catch(async (error: unknown) => {
+      await metrics.close();
+      throw error;
+    });
+    logger.info(
+      { transport: config.endpoint.transport, host: config.endpoint.host, port: server.port, metricsPort: metrics.port, commands: Object.keys(commands).length },
+      `Samabay ${config.service} service listening`,
+    );
 
     let stopping = false;
     const stop = (signal: NodeJS.Signals): void => {
@@ -80,6 +93,7 @@ async function start(config: ServiceProcessConfig, logger: Logger, compose: (dep
       progress.stop();
       (async () => {
         await server.close();
+        await metrics.close();
         await store.close();
         await db.close();
       })().then(
