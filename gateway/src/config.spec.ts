@@ -28,12 +28,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ SAMABAY_DATA_DIR: dir, PORT: '8080', SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key }).port).toBe(8080);
   });
 
+  it("reads the services' endpoints in the single-server topology (TCP by default)", () => {
+    const config = loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key, SAMABAY_TOPOLOGY: 'single-server', SAMABAY_DATABASE_URL: 'postgres://h/db', SAMABAY_LENDING_RPC_PORT: '5103' });
+    expect(config.topology).toBe('single-server');
+    expect(config.rpc?.membership).toMatchObject({ transport: 'tcp', host: '127.0.0.1', port: 4101 });
+    expect(config.rpc?.lending.port).toBe(5103);
+    expect(loadConfig({ SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key }).rpc).toBeUndefined();
+  });
+
   it.each([
     [{ SAMABAY_PORT: 'eighty' }, /SAMABAY_PORT: must be a whole number from 0 to 65535/],
     [{ SAMABAY_PORT: '70000' }, /SAMABAY_PORT: must be a whole number from 0 to 65535/],
     [{ PORT: '-1' }, /PORT: must be a whole number/],
     [{ SAMABAY_TOPOLOGY: 'cluster' }, /SAMABAY_TOPOLOGY/],
     [{ SAMABAY_TOPOLOGY: 'distributed' }, /SAMABAY_TOPOLOGY: "distributed" is not composed/],
+    [{ SAMABAY_TOPOLOGY: 'single-server' }, /SAMABAY_DATABASE_URL: required when SAMABAY_TOPOLOGY=single-server/],
+    [{ SAMABAY_TOPOLOGY: 'single-server', SAMABAY_DATABASE_URL: 'postgres://h/db', SAMABAY_RPC_TRANSPORT: 'grpc' }, /SAMABAY_RPC_TRANSPORT: must be tcp/],
+    [{ SAMABAY_TOPOLOGY: 'single-server', SAMABAY_DATABASE_URL: 'postgres://h/db', SAMABAY_SAVINGS_RPC_PORT: '99999' }, /SAMABAY_SAVINGS_RPC_PORT/],
     [{ SAMABAY_DATABASE_URL: 'mysql://x' }, /SAMABAY_DATABASE_URL/],
     [{ SAMABAY_LOG_LEVEL: 'loud' }, /SAMABAY_LOG_LEVEL/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],

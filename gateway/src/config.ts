@@ -3,9 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseMasterKey } from '@samabay/personal-data';
 import { loadVerificationKey, VerificationKeyError, type TokenVerificationKey } from '@samabay/staff-auth';
+import { rpcEndpointFromEnv, RpcConfigError, type RpcEndpoint, type RpcService } from '@samabay/service-rpc';
 import { z } from 'zod';
 
-/** How the platform is run (DESIGN §2). Only single-node is composed by this build. */
+/** How the platform is run (DESIGN §2). This build composes single-node and single-server. */
 export type Topology = 'single-node' | 'single-server' | 'distributed';
 
 /** Where the event store and read models live: embedded PGlite (a directory, or memory) or a PostgreSQL server. */
@@ -46,6 +47,8 @@ export interface PlatformConfig {
   /** Longest wait of a query's `consistentWith`, in milliseconds. */
   readonly consistencyTimeoutMs: number;
   readonly devSecretsFile?: string;
+  /** single-server only: where the membership, savings and lending services answer commands. */
+  readonly rpc?: Readonly<Record<RpcService, RpcEndpoint>>;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -95,7 +98,9 @@ const environmentSchema = z.object({
  * SAMABAY_MASTER_KEY (base64 of 32 bytes), NODE_ENV (development), SAMABAY_LOG_LEVEL (info),
  * SAMABAY_CONSISTENCY_TIMEOUT_MS (5000), SAMABAY_JWT_ALGORITHM (HS256; RS256/ES256 need
  * SAMABAY_JWT_PUBLIC_KEY_FILE or SAMABAY_JWT_JWKS_FILE, checked here), SAMABAY_REQUIRE_REGISTERED_STAFF
- * (true in production, where false is refused; default false otherwise), SAMABAY_BOOTSTRAP_ADMIN.
+ * (true in production, where false is refused; default false otherwise), SAMABAY_BOOTSTRAP_ADMIN;
+ * with SAMABAY_TOPOLOGY=single-server also the services' endpoints (SAMABAY_RPC_TRANSPORT,
+ * SAMABAY_<SERVICE>_RPC_HOST / _PORT, SAMABAY_RPC_TIMEOUT_MS) and SAMABAY_DATABASE_URL becomes required.
  * Outside production, a missing JWT secret or master key is generated once and kept in
  * `<dataDir>/dev-secrets.json` (mode 0600) so tokens and sealed personal data survive restarts;
  * in production both are required. Throws ConfigError naming the variable.
@@ -107,9 +112,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     throw new ConfigError(`invalid configuration — ${problems.join('; ')}`);
   }
   const vars = parsed.data;
-  if (vars.SAMABAY_TOPOLOGY !== 'single-node') {
-    throw new ConfigError(`SAMABAY_TOPOLOGY: "${vars.SAMABAY_TOPOLOGY}" is not composed by this build yet; use single-node (optionally with SAMABAY_DATABASE_URL)`);
+  if (vars.SAMABAY_TOPOLOGY === 'distributed') {
+    throw new ConfigError(`SAMABAY_TOPOLOGY: "${vars.SAMABAY_TOPOLOGY}" is not composed by this build yet; use single-node (optionally with SAMABAY_DATABASE_URL) or single-server`);
   }
+  if (vars.SAMABAY_TOPOLOGY === 'single-server' && !vars.SAMABAY_DATABASE_URL) {
+    throw new ConfigError('SAMABAY_DATABASE_URL: required when SAMABAY_TOPOLOGY=single-server (the services, relay and projector share one PostgreSQL)');
+  }
+  const rpc = vars.SAMABAY_TOPOLOGY === 'single-server' ? loadRpcEndpoints(env) : undefined;
   const production = vars.NODE_ENV === 'production';
   const dataDir = path.resolve(vars.SAMABAY_DATA_DIR);
   let jwtSecret = vars.SAMABAY_JWT_SECRET;
@@ -144,7 +153,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     logLevel: vars.SAMABAY_LOG_LEVEL,
     consistencyTimeoutMs: vars.SAMABAY_CONSISTENCY_TIMEOUT_MS,
     devSecretsFile,
+    ...(rpc ? { rpc } : {}),
   };
+}
+
+/** The three services' endpoints of the single-server topology (rpcEndpointFromEnv), as ConfigErrors. */
+function loadRpcEndpoints(env: NodeJS.ProcessEnv): Record<RpcService, RpcEndpoint> {
+  try {
+    return { membership: rpcEndpointFromEnv('membership', env), savings: rpcEndpointFromEnv('savings', env), lending: rpcEndpointFromEnv('lending', env) };
+  } catch (error) {
+    if (error instanceof RpcConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /**

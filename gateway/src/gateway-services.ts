@@ -10,6 +10,13 @@ import type { Registry } from 'prom-client';
 import type { PlatformConfig } from './config';
 
 /**
+ * What the gateway needs of whatever applies the projections: waiting for a position (read your
+ * writes), and its state for /health. The single-node ProjectionRunner, or in single-server the
+ * wait on the projector's per-stream checkpoints (KafkaFeedProgress).
+ */
+export type ReadModelFollower = Pick<ProjectionRunner, 'waitForPosition' | 'status' | 'failure'>;
+
+/**
  * What the Nest application is given by the composition root (platform.ts): the services are
  * created outside Nest so that the same composition serves every topology and the tests.
  */
@@ -22,9 +29,14 @@ export interface GatewayServices {
   /** The staff registry; its directory is consulted on every authenticated request. */
   readonly staff: Staff;
   readonly approvals: Approvals;
-  readonly runner: ProjectionRunner;
+  readonly runner: ReadModelFollower;
   readonly registry: Registry;
   readonly logger: Logger;
+  /**
+   * Services the gateway reaches over the network (single-server: membership, savings, lending), by
+   * name, each with a probe that resolves when the service answers; absent when they run in-process.
+   */
+  readonly serviceProbes?: Readonly<Record<string, () => Promise<void>>>;
 }
 
 /** The shared maker–checker queue (DESIGN §7) and its pending-items read model. */

@@ -2,3 +2,4 @@
 export { loadConfig, inMemoryConfig, ConfigError, type PlatformConfig } from './config';
 export { issueDevToken } from './dev-token';
 export { createPlatform, startPlatform, type Platform, type RunningPlatform } from './platform';
+export { createServerGateway, startServerGateway, type ServerGateway, type RunningServerGateway } from './single-server';

@@ -1,17 +1,21 @@
 import { ConfigError, loadConfig } from './config';
 import { issueDevToken } from './dev-token';
 import { startPlatform, type RunningPlatform } from './platform';
+import { startServerGateway, type RunningServerGateway } from './single-server';
 
 /**
  * `npm start`: the single-node platform (DESIGN §2) on PGlite under ./data (or PostgreSQL with
- * SAMABAY_DATABASE_URL). Prints the GraphQL URL and, outside production with HS256 tokens, a
- * development token for a head-office user (`npm run token` issues others). SIGINT/SIGTERM stop it cleanly: HTTP server, projection runner, database.
+ * SAMABAY_DATABASE_URL); with SAMABAY_TOPOLOGY=single-server the gateway process of that topology
+ * (npm run start:server runs it beside the services). Prints the GraphQL URL and, outside
+ * production with HS256 tokens, a development token for a head-office user (`npm run token` issues
+ * others). SIGINT/SIGTERM stop it cleanly: HTTP server, projection runner, database.
  */
 async function main(): Promise<void> {
-  let platform: RunningPlatform;
+  let platform: RunningPlatform | RunningServerGateway;
   try {
     const config = loadConfig();
-    platform = await startPlatform(config);
+    // single-server: this process is the gateway only; the services, relay and projector run beside it (npm run start:server).
+    platform = config.topology === 'single-server' ? await startServerGateway(config) : await startPlatform(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Samabay cannot start: ${error.message}\n`);

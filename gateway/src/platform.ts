@@ -120,9 +120,7 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     if (config.bootstrapAdmin) await ensureBootstrapAdmin(staff, config.bootstrapAdmin, todayInKolkata(clock));
 
     const services: GatewayServices = { config, db, membership, savings, lending, staff, approvals, runner, registry, logger };
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.register(services), { bufferLogs: true, bodyParser: false });
-    app.useLogger(app.get(PinoNestLogger));
-    app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
+    const app = await createGatewayApp(services);
     closers.push(() => app.close());
     let stopped: Promise<void> | undefined;
     return { config, app, db, store, membership, savings, lending, staff, approvals, runner, processes, registry, logger, stop: () => (stopped ??= closeAll()) };
@@ -139,16 +137,33 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
   const platform = await createPlatform(config);
   try {
-    await platform.app.listen(config.port, config.host);
-    const address = platform.app.getHttpServer().address() as AddressInfo;
-    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/graphql`;
-    platform.logger.info({ port: address.port, database: config.database.kind, topology: config.topology }, 'Samabay platform listening');
-    return { ...platform, url, port: address.port };
+    return { ...platform, ...(await listenGateway(platform)) };
   } catch (error) {
     await platform.stop();
     throw error;
   }
+}
+
+/**
+ * The gateway's Nest application (GraphQL, /health, /metrics) around composed services — the one
+ * composition every topology shares; only the services behind it differ. Not yet listening.
+ */
+export async function createGatewayApp(services: GatewayServices): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(services), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(PinoNestLogger));
+  app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
+  return app;
+}
+
+/** Listens on `config.host`:`config.port` (0 = a free port); resolves with the GraphQL URL and the bound port. */
+export async function listenGateway(gateway: { readonly app: INestApplication; readonly config: PlatformConfig; readonly logger: Logger }): Promise<{ url: string; port: number }> {
+  const { app, config } = gateway;
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/graphql`;
+  gateway.logger.info({ port: address.port, database: config.database.kind, topology: config.topology }, 'Samabay platform listening');
+  return { url, port: address.port };
 }
 
 /** The one place where the topology's database adapter is chosen; everything above it is shared. */
@@ -168,7 +183,7 @@ async function ensureBootstrapAdmin(staff: Staff, userId: string, businessDate: 
 }
 
 /** Opens SNG, KLG and DHT unless open already; idempotent across restarts (one key per business date). */
-async function ensureDefaultBranches(membership: Membership, businessDate: string): Promise<void> {
+export async function ensureDefaultBranches(membership: Membership, businessDate: string): Promise<void> {
   const context: CommandContext = { idempotencyKey: `startup-default-branches-${businessDate}`, businessDate, actor: SYSTEM_ACTOR };
   await membership.commands.ensureBranches(DEFAULT_BRANCHES, context);
 }

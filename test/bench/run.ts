@@ -10,6 +10,7 @@ import { main as termDepositsBench } from './term-deposits.bench';
 import { main as kafkaBench } from './kafka.bench';
 import { main as partnerEventsBench } from './partner-events.bench';
 import { main as authBench } from './auth.bench';
+import { main as singleServerBench } from './single-server.bench';
 
 async function runAll(argv: readonly string[]): Promise<void> {
   await eventStoreBench(argv);
@@ -20,6 +21,7 @@ async function runAll(argv: readonly string[]): Promise<void> {
   await kafkaBench(argv);
   await partnerEventsBench(argv);
   await authBench();
+  await singleServerBench(argv);
 }
 
 runAll(process.argv.slice(2)).catch((error: unknown) => {

@@ -1,5 +1,5 @@
-// Compiles libs/ and the services the fault suites run (relay, projector and membership, which the
-// projector imports; not specs) with the build's own swc options (tools/swc-options.cjs)
+// Compiles libs/ and services/ (the relay and projector the fault suites run and the services the
+// projector imports; with --all the gateway too; not specs) with the build's own swc options (tools/swc-options.cjs)
 // into the directory given as the only argument, keeping the folder layout, and copies the services'
 // config/ folders — what tools/build.mjs does, but into a private directory. The fault suites spawn
 // the relay and projector mains from there: build.mjs empties the shared dist/ first, which would pull
@@ -13,12 +13,15 @@ const require = createRequire(import.meta.url);
 const { swcOptions, root } = require('../../tools/swc-options.cjs');
 const outDir = process.argv[2];
 if (!outDir || !path.isAbsolute(outDir) || !path.resolve(outDir).startsWith(path.join(root, 'tmp') + path.sep)) {
-  console.error('usage: node test/fault/compile-services.mjs <absolute directory under tmp/>');
+  console.error('usage: node test/fault/compile-services.mjs <absolute directory under tmp/> [--all]');
   process.exit(2);
 }
 
 const files = [];
-const SOURCE_DIRS = ['libs', 'services/relay', 'services/projector', 'services/membership'];
+// `--all`: every library, service and the gateway (the single-server suite runs the whole topology).
+const all = process.argv.includes('--all');
+// The projector composes membership's, savings' and lending's projections, so every service is compiled.
+const SOURCE_DIRS = all ? ['libs', 'services', 'gateway'] : ['libs', 'services'];
 for (const dir of SOURCE_DIRS) {
   for (const entry of await readdir(path.join(root, dir), { recursive: true, withFileTypes: true })) {
     const full = path.join(entry.parentPath ?? entry.path, entry.name);
@@ -33,7 +36,7 @@ await Promise.all(
     await writeFile(outFile, code);
   }),
 );
-for (const service of ['relay', 'projector', 'membership']) {
+for (const service of await readdir(path.join(root, 'services'))) {
   await cp(path.join(root, 'services', service, 'config'), path.join(outDir, 'services', service, 'config'), { recursive: true }).catch((error) => {
     if (error.code !== 'ENOENT') throw error;
   });

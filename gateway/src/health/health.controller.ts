@@ -4,7 +4,7 @@ import { Policy } from '../auth/access-policy';
 import { Policies } from '../auth/policies';
 import { PlatformHealthIndicators } from './platform-health.indicators';
 
-/** GET /health (@nestjs/terminus): 200 when the database and the projection runner are up, 503 otherwise. */
+/** GET /health (@nestjs/terminus): 200 when the database, the projection runner and the command services are up, 503 otherwise. */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -16,6 +16,6 @@ export class HealthController {
   @HealthCheck()
   @Policy(Policies.infrastructure)
   check() {
-    return this.health.check([() => this.indicators.database(), () => this.indicators.projections()]);
+    return this.health.check([() => this.indicators.database(), () => this.indicators.projections(), () => this.indicators.commandServices()]);
   }
 }

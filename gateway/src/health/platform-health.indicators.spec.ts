@@ -32,4 +32,12 @@ describe('PlatformHealthIndicators', () => {
     const result = await indicators('running', async () => Promise.reject(new Error('connection to 10.0.0.5 refused'))).database();
     expect(result).toEqual({ database: { status: 'down', kind: 'pglite', error: 'Error' } });
   });
+
+  it('reports in-process services as up, and services reached over the network by their probes', async () => {
+    expect(await indicators('running', async () => ({})).commandServices()).toEqual({ services: { status: 'up', mode: 'in-process' } });
+    const remote = new PlatformHealthIndicators(new HealthIndicatorService(), {
+      serviceProbes: { membership: async () => undefined, savings: async () => Promise.reject(new Error('ECONNREFUSED 127.0.0.1:4102')) },
+    } as unknown as GatewayServices);
+    expect(await remote.commandServices()).toEqual({ services: { status: 'down', membership: 'up', savings: 'down' } });
+  });
 });

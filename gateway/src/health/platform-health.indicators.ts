@@ -40,4 +40,19 @@ export class PlatformHealthIndicators {
     const failure = this.services.runner.failure();
     return indicator.down({ runner: status, ...(failure ? { projection: failure.projection ?? null, eventType: failure.eventType ?? null, position: failure.position ?? null } : {}) });
   }
+
+  /**
+   * The services the gateway sends commands to answer (single-server: a ping over TCP each, in
+   * parallel); up with `mode: 'in-process'` when they run inside the gateway. Details carry names and states only.
+   */
+  async commandServices(key = 'services'): Promise<HealthIndicatorResult> {
+    const indicator = this.health.check(key);
+    const probes = this.services.serviceProbes;
+    if (!probes) return indicator.up({ mode: 'in-process' });
+    const states = await Promise.all(
+      Object.entries(probes).map(async ([name, probe]) => [name, await probe().then(() => 'up', () => 'down')] as const),
+    );
+    const details = Object.fromEntries(states);
+    return states.every(([, state]) => state === 'up') ? indicator.up(details) : indicator.down(details);
+  }
 }

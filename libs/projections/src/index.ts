@@ -22,3 +22,4 @@ export {
 } from './kafka-feed-dead-letters';
 export { ensureTopicsExist } from './kafka-feed-topics';
 export { ProcessManagerRunner, type ProcessManager, type ProcessManagerRunnerOptions, type ProcessManagerRunnerStatus } from './process-manager-runner';
+export { KafkaFeedProgress, type KafkaFeedProgressOptions, type WatchedFeed } from './kafka-feed-progress';

@@ -5,7 +5,15 @@ export interface KafkaFeedLagSource {
   lag(): Promise<number>;
 }
 
-/** The Kafka feed's Prometheus metrics, registered on `registry` (or counted without exposure when undefined). */
+/** Lag sources of every feed registered on one registry: the one lag gauge sums them. */
+const lagSourcesByRegistry = new WeakMap<Registry, KafkaFeedLagSource[]>();
+
+/**
+ * The Kafka feed's Prometheus metrics, registered on `registry` (or counted without exposure when
+ * undefined). Several feeds of one process (the projector's membership, savings and lending feeds)
+ * share one registry: the second feed reuses the counters the first registered (their labels —
+ * projection, group, topic — tell the feeds apart), and the lag gauge sums every feed's lag.
+ */
 export class KafkaFeedMetrics {
   readonly eventsApplied: Counter<'projection'>;
   readonly duplicatesSkipped: Counter<'topic'>;
@@ -14,36 +22,31 @@ export class KafkaFeedMetrics {
 
   constructor(registry: Registry | undefined, lagSource: KafkaFeedLagSource) {
     const registers = registry ? [registry] : [];
-    this.eventsApplied = new Counter({
-      name: 'samabay_kafka_projection_events_applied_total',
-      help: 'Events applied by each projection from Kafka (duplicates skipped by (stream, revision) are not counted).',
-      labelNames: ['projection'],
-      registers,
-    });
-    this.duplicatesSkipped = new Counter({
-      name: 'samabay_kafka_projection_duplicates_skipped_total',
-      help: 'Messages skipped because every projection had already applied their (stream, revision).',
-      labelNames: ['topic'],
-      registers,
-    });
-    this.eventsParked = new Counter({
-      name: 'samabay_kafka_projection_events_parked_total',
-      help: 'Events parked on <topic>.dlq: POISON after bounded retries, STREAM_BLOCKED behind a parked event of the same stream, INVALID_MESSAGE when unreadable.',
-      labelNames: ['group', 'topic', 'reason'],
-      registers,
-    });
-    this.batchesCommitted = new Counter({
-      name: 'samabay_kafka_projection_batches_total',
-      help: 'Kafka batches handled (their offsets are committed after the read-model transaction).',
-      labelNames: ['topic'],
-      registers,
-    });
+    const counter = <L extends string>(name: string, help: string, labelNames: L[]): Counter<L> =>
+      (registry?.getSingleMetric(name) as Counter<L> | undefined) ?? new Counter({ name, help, labelNames, registers });
+    this.eventsApplied = counter('samabay_kafka_projection_events_applied_total', 'Events applied by each projection from Kafka (duplicates skipped by (stream, revision) are not counted).', ['projection']);
+    this.duplicatesSkipped = counter('samabay_kafka_projection_duplicates_skipped_total', 'Messages skipped because every projection had already applied their (stream, revision).', ['topic']);
+    this.eventsParked = counter(
+      'samabay_kafka_projection_events_parked_total',
+      'Events parked on <topic>.dlq: POISON after bounded retries, STREAM_BLOCKED behind a parked event of the same stream, INVALID_MESSAGE when unreadable.',
+      ['group', 'topic', 'reason'],
+    );
+    this.batchesCommitted = counter('samabay_kafka_projection_batches_total', 'Kafka batches handled (their offsets are committed after the read-model transaction).', ['topic']);
+    const shared = registry ? lagSourcesByRegistry.get(registry) : undefined;
+    if (shared) {
+      shared.push(lagSource);
+      return;
+    }
+    const sources = [lagSource];
+    if (registry) lagSourcesByRegistry.set(registry, sources);
     new Gauge({
       name: 'samabay_kafka_projection_lag_messages',
-      help: "Messages on the feed's topics after the group's committed offsets (end offset - committed, summed over partitions).",
+      help: "Messages on the feeds' topics after their groups' committed offsets (end offset - committed, summed over partitions and the feeds of the process).",
       registers,
       async collect() {
-        this.set(await lagSource.lag());
+        let total = 0;
+        for (const source of sources) total += await source.lag();
+        this.set(total);
       },
     });
   }

@@ -38,6 +38,7 @@ export class KafkaFeedTables {
         revision integer NOT NULL,
         PRIMARY KEY (projection, stream_id)
       );
+      CREATE INDEX IF NOT EXISTS kafka_applied_revisions_by_stream ON ${this.applied} (stream_id, revision);
       CREATE TABLE IF NOT EXISTS ${this.parked} (
         group_id text NOT NULL,
         stream_id text NOT NULL,

@@ -160,3 +160,4 @@ export {
   type SavingsLoanCredit,
 } from './application/loan-disbursement-process';
 export { loanProductsOn, type LoanProductOffer } from './domain/product/products-on';
+export { LENDING_COMMAND_NAMES, LENDING_DAY_END_COMMAND } from './application/lending-command-names';

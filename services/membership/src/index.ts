@@ -52,3 +52,4 @@ export { DEFAULT_READ_MODEL_SCHEMA } from './infrastructure/read-model-schema';
 export type { PersonalDataRetention, RetentionTerms } from './domain/personal-data-retention';
 export { defaultPersonalDataRetention, loadPersonalDataRetention, parsePersonalDataRetention } from './infrastructure/personal-data-retention-config';
 export { reapplyForgottenMembers } from './application/reapply-forgets';
+export { MEMBERSHIP_COMMAND_NAMES } from './application/membership-command-names';

@@ -1,20 +1,21 @@
 import { BranchSummaryProjection, MemberDirectoryProjection, OpenLoansProjection, vaultOpener } from '@samabay/membership';
 import { createKafkaMessaging } from '@samabay/messaging';
 import { createSqlPersonalDataVault } from '@samabay/personal-data';
-import { KafkaProjectionFeed } from '@samabay/projections';
-import { CategoryTopics, startMetricsServer } from '@samabay/relay';
+import { KafkaProjectionFeed, type Projection } from '@samabay/projections';
+import { CategoryTopics, feedGroup, feedSchema, SERVICE_FEED_CATEGORIES, startMetricsServer, type FeedService } from '@samabay/relay';
 import { openPostgres } from '@samabay/sql';
 import pino from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { loadProjectorConfig, ProjectorConfigError } from './projector-config';
-
-/** Stream categories whose events the membership read models fold (lending's loans feed the open-loans projection). */
-const CONSUMED_CATEGORIES = ['member', 'branch', 'loan'] as const;
+import { savingsAndLendingProjections } from './service-projections';
 
 /**
  * The projector process (DESIGN §2 single-server row, issue 3 item 4): the membership projections
  * applied from Kafka by a consumer group — the same Projection objects the single-node runner
- * feeds from the store. Run several instances with one group to split the partitions. Parked
+ * feeds from the store; with SAMABAY_PROJECTOR_FEEDS also savings' and lending's (single-server
+ * topology), one consumer group and bookkeeping schema per service (feedGroup, feedSchema), each
+ * subscribed to the categories that service folds (SERVICE_FEED_CATEGORIES).
+ * Run several instances with one group to split the partitions. Parked
  * (poison) events are logged and counted; re-feed them with `npm run dlq:replay -- <topic>`.
  * Exits 1 when the consumer stops on its own (database outage, broker failure) so the supervisor
  * restarts it; 78 on bad configuration. SIGINT/SIGTERM stop it after the batch in progress.
@@ -36,34 +37,39 @@ async function main(): Promise<void> {
   const db = await openPostgres({ connectionString: config.databaseUrl, maxConnections: 4 });
   const vault = await createSqlPersonalDataVault({ db, schema: config.vaultSchema, masterKey: config.masterKey });
   const topics = new CategoryTopics({ namespace: config.topicNamespace });
-  const feed = new KafkaProjectionFeed({
-    db,
-    messaging: createKafkaMessaging(config.messaging, { logger: logger.child({ component: 'messaging' }) }),
-    projections: [
-      new MemberDirectoryProjection(vaultOpener(vault), config.readModelSchema),
-      new BranchSummaryProjection(config.readModelSchema),
-      new OpenLoansProjection(config.readModelSchema),
-    ],
-    topics: CONSUMED_CATEGORIES.map((category) => topics.topicForCategory(category) as string),
-    groupId: config.groupId,
-    partitions: config.messaging.partitions,
-    schema: config.projectionSchema,
-    maxAttempts: config.maxAttempts,
-    consumer: { sessionTimeoutMs: config.sessionTimeoutMs, heartbeatIntervalMs: config.heartbeatIntervalMs },
-    registry,
-    logger: logger.child({ component: 'kafka-projection-feed' }),
-  });
-  await feed.start();
+  const messaging = createKafkaMessaging(config.messaging, { logger: logger.child({ component: 'messaging' }) });
+  const others = config.feeds.some((service) => service !== 'membership') ? await savingsAndLendingProjections(db, config.eventStoreSchema) : undefined;
+  const projectionsOf = (service: FeedService): Projection[] =>
+    service === 'membership'
+      ? [new MemberDirectoryProjection(vaultOpener(vault), config.readModelSchema), new BranchSummaryProjection(config.readModelSchema), new OpenLoansProjection(config.readModelSchema)]
+      : (others as { savings: Projection[]; lending: Projection[] })[service];
+  const feeds = config.feeds.map(
+    (service) =>
+      new KafkaProjectionFeed({
+        db,
+        messaging,
+        projections: projectionsOf(service),
+        topics: SERVICE_FEED_CATEGORIES[service].map((category) => topics.topicForCategory(category) as string),
+        groupId: feedGroup(config.groupId, service),
+        partitions: config.messaging.partitions,
+        schema: feedSchema(config.projectionSchema, service),
+        maxAttempts: config.maxAttempts,
+        consumer: { sessionTimeoutMs: config.sessionTimeoutMs, heartbeatIntervalMs: config.heartbeatIntervalMs },
+        registry,
+        logger: logger.child({ component: 'kafka-projection-feed', feed: service }),
+      }),
+  );
+  for (const feed of feeds) await feed.start();
   const metrics = await startMetricsServer(registry, config.metricsHost, config.metricsPort);
-  logger.info({ metricsPort: metrics.port, group: config.groupId, sessionTimeoutMs: config.sessionTimeoutMs, heartbeatIntervalMs: config.heartbeatIntervalMs }, 'Samabay projector running');
+  logger.info({ metricsPort: metrics.port, group: config.groupId, feeds: config.feeds, sessionTimeoutMs: config.sessionTimeoutMs, heartbeatIntervalMs: config.heartbeatIntervalMs }, 'Samabay projector running');
 
   let stopping = false;
   const shutdown = async (): Promise<void> => {
-    await feed.stop();
+    for (const feed of feeds) await feed.stop();
     await metrics.close();
     await db.close();
   };
-  feed.whenStopped().then(async (reason) => {
+  Promise.race(feeds.map((feed) => feed.whenStopped())).then(async (reason) => {
     if (stopping) return;
     stopping = true;
     logger.error({ reason: reason.kind, errorCode: reason.kind === 'failed' ? reason.error.code : undefined }, 'projector consumer stopped on its own; exiting for a restart');

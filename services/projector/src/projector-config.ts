@@ -1,5 +1,6 @@
 import { messagingConfigFromEnv, MessagingConfigError, type MessagingConfig } from '@samabay/messaging';
 import { parseMasterKey } from '@samabay/personal-data';
+import { FEED_SERVICES, type FeedService } from '@samabay/relay';
 import { z } from 'zod';
 
 /** The validated configuration of the projector process. */
@@ -28,6 +29,13 @@ export interface ProjectorConfig {
   readonly metricsHost: string;
   readonly metricsPort: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Whose read models this projector applies, one Kafka feed (consumer group) each: membership
+   * (default) and, in the single-server topology, savings and lending too.
+   */
+  readonly feeds: readonly FeedService[];
+  /** Schema of the event store (savings and lending are composed on it as single-node composes them; the projector appends nothing). */
+  readonly eventStoreSchema: string;
 }
 
 /** The configuration is invalid; the message names the variable. */
@@ -65,6 +73,15 @@ const schema = z.object({
   SAMABAY_METRICS_HOST: z.preprocess(blank, z.string().default('127.0.0.1')),
   SAMABAY_METRICS_PORT: integer(0, 65535, 9465),
   SAMABAY_LOG_LEVEL: z.preprocess(blank, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  SAMABAY_PROJECTOR_FEEDS: z.preprocess(
+    blank,
+    z
+      .string()
+      .default('membership')
+      .transform((text) => [...new Set(text.split(',').map((part) => part.trim()))])
+      .pipe(z.array(z.enum(FEED_SERVICES as [FeedService, ...FeedService[]], { error: `must be a comma-separated list of ${FEED_SERVICES.join(', ')}` })).min(1)),
+  ),
+  SAMABAY_EVENT_STORE_SCHEMA: z.preprocess(blank, identifier.default('eventstore')),
 });
 
 /**
@@ -74,7 +91,9 @@ const schema = z.object({
  * SAMABAY_PROJECTOR_SESSION_TIMEOUT_MS (30000; 6000–1800000, the broker's default bounds),
  * SAMABAY_PROJECTOR_HEARTBEAT_INTERVAL_MS (3000, or a third of a shorter session timeout; at most a
  * third of the session timeout), SAMABAY_VAULT_SCHEMA (vault), SAMABAY_TOPIC_NAMESPACE (none),
- * SAMABAY_METRICS_HOST (127.0.0.1), SAMABAY_METRICS_PORT (9465), SAMABAY_LOG_LEVEL (info), and KAFKA_BROKERS (required), KAFKA_CLIENT_ID, KAFKA_PARTITIONS (3).
+ * SAMABAY_METRICS_HOST (127.0.0.1), SAMABAY_METRICS_PORT (9465), SAMABAY_LOG_LEVEL (info),
+ * SAMABAY_PROJECTOR_FEEDS (membership; e.g. membership,savings,lending),
+ * SAMABAY_EVENT_STORE_SCHEMA (eventstore), and KAFKA_BROKERS (required), KAFKA_CLIENT_ID, KAFKA_PARTITIONS (3).
  * Throws ProjectorConfigError naming the variable.
  */
 export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
@@ -116,5 +135,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
     metricsHost: vars.SAMABAY_METRICS_HOST,
     metricsPort: vars.SAMABAY_METRICS_PORT,
     logLevel: vars.SAMABAY_LOG_LEVEL,
+    feeds: vars.SAMABAY_PROJECTOR_FEEDS,
+    eventStoreSchema: vars.SAMABAY_EVENT_STORE_SCHEMA,
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { REGISTER_COLUMNS } from './csv-reader';
 import { importRegister, RowsNotSettledError } from './importer';
 import { FakePlatform } from './testing/fake-platform';
+import { PlatformRequestError, type GraphqlRequest } from './graphql-client';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures');
 const registerFile = { path: path.join(fixtures, 'member-register.csv') };
@@ -52,6 +53,21 @@ describe('importRegister', () => {
     expect(balances.reduce((sum, balance) => sum + paise(balance.savingsDeposit), 0)).toBe(expected.savings_deposit_total_paise);
     expect(balances.reduce((sum, balance) => sum + paise(balance.thriftFund), 0)).toBe(expected.thrift_fund_total_paise);
     expect(platform.balances.get('KLG-000001')).toEqual({ savingsDeposit: '22728.25', thriftFund: '6950.08', businessDate: '2026-04-01' });
+  });
+
+  it('asks again when the platform answers the opening balances READ_MODEL_BEHIND (members still on their way to the read models)', async () => {
+    const platform = new FakePlatform();
+    let behind = 2;
+    const request: GraphqlRequest = async (query, variables, signal) => {
+      if (query.includes('importOpeningBalances') && behind > 0) {
+        behind -= 1;
+        throw new PlatformRequestError('READ_MODEL_BEHIND', 'the read models did not reach that position within 5000 ms; retry the query');
+      }
+      return platform.request(query, variables, signal);
+    };
+    const { summary } = await importRegister({ source: registerFile, request, batchSize: 500 });
+    expect(behind).toBe(0);
+    expect(summary.openingBalances).toMatchObject({ accepted: 1940, rejected: 0 });
   });
 
   it('reports an exited member with a balance on the balance column, keeps the member, and leaves the balance out of the totals', async () => {

@@ -1,6 +1,6 @@
 import { formatPaiseAsRupees } from '@samabay/domain-kit';
 import type { RegisterColumn } from './csv-reader';
-import type { GraphqlRequest } from './graphql-client';
+import { PlatformRequestError, type GraphqlRequest } from './graphql-client';
 import { MAX_ROWS_PER_CALL, UnmatchedOutcomeError } from './platform-api';
 import type { ImportRow, RejectReason } from './row-validator';
 
@@ -41,6 +41,9 @@ const IMPORT_OPENING_BALANCES = `mutation ImportOpeningBalances($rows: [ImportOp
   importOpeningBalances(rows: $rows, consistentWith: $consistentWith) { line memberNo accepted replayed accountIds errorCode field position }
 }`;
 
+/** importOpeningBalances calls answered READ_MODEL_BEHIND (members not yet in the read models) are sent this many times in all. */
+export const READ_MODEL_BEHIND_ATTEMPTS = 5;
+
 /** Maps a row whose member is in the platform to its opening-balances input, dated `businessDate` (the import's). */
 export function toOpeningBalanceInput(row: ImportRow, businessDate: string): ImportOpeningBalanceInput {
   return {
@@ -56,7 +59,8 @@ export function toOpeningBalanceInput(row: ImportRow, businessDate: string): Imp
 /**
  * Sends the savings and thrift balances of rows whose members the platform holds (≤ 500) through
  * `importOpeningBalances`, after the platform has seen those members (`consistentWith`: the member
- * batch's last position), and returns each row's outcome aligned with `rows`. Throws
+ * batch's last position), and returns each row's outcome aligned with `rows`. A call answered
+ * READ_MODEL_BEHIND is sent again, READ_MODEL_BEHIND_ATTEMPTS times in all. Throws
  * PlatformUnreachableError / PlatformRequestError from the client, or UnmatchedOutcomeError.
  */
 export async function sendOpeningBalances(
@@ -67,11 +71,18 @@ export async function sendOpeningBalances(
   signal?: AbortSignal,
 ): Promise<ImportOpeningBalanceOutcome[]> {
   if (rows.length > MAX_ROWS_PER_CALL) throw new RangeError(`at most ${MAX_ROWS_PER_CALL} rows per call, got ${rows.length}`);
-  const data = await request<{ importOpeningBalances: ImportOpeningBalanceOutcome[] }>(
-    IMPORT_OPENING_BALANCES,
-    { rows: rows.map((row) => toOpeningBalanceInput(row, businessDate)), consistentWith },
-    signal,
-  );
+  const variables = { rows: rows.map((row) => toOpeningBalanceInput(row, businessDate)), consistentWith };
+  let data: { importOpeningBalances: ImportOpeningBalanceOutcome[] };
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      data = await request<{ importOpeningBalances: ImportOpeningBalanceOutcome[] }>(IMPORT_OPENING_BALANCES, variables, signal);
+      break;
+    } catch (error) {
+      // The platform waited its consistency timeout for the members to reach its read models (in the
+      // single-server topology they travel through Kafka): ask again; every row is idempotent.
+      if (!(error instanceof PlatformRequestError && error.code === 'READ_MODEL_BEHIND') || attempt >= READ_MODEL_BEHIND_ATTEMPTS) throw error;
+    }
+  }
   const outcomes = data.importOpeningBalances;
   const byLine = new Map(outcomes.filter((outcome) => outcome.line !== null).map((outcome) => [outcome.line, outcome]));
   return rows.map((row, index) => {
