@@ -123,7 +123,7 @@ async function depositsThroughGateway(rows: number, deposits: number): Promise<v
     const request = createGraphqlClient({ url: platform.url, token });
     const register = readFileSync(path.resolve('test/fixtures/member-register.csv'), 'utf8').split('\n');
     let begin = performance.now();
-    // The fixture has CRLF line ends: slicing at LF leaves a bare CR at the end, which csv-reader reads as a line end.
+    // A trailing line break, as the register export writes one.
     const { summary } = await importRegister({ source: { text: `${register.slice(0, rows + 1).join('\n')}\n` }, request, batchSize: 100 });
     console.log(`\nwhole platform (PGlite in-memory), GraphQL over HTTP`);
     report(`import ${rows} register rows with their balances`, begin, rows, 'rows/s', `${summary.openingBalances.accounts} accounts`);
