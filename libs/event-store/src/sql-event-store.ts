@@ -1,11 +1,25 @@
 import { SqlConnectionError, type SqlDatabase } from '@samabay/sql';
-import type { AllSubscription, AppendOptions, AppendResult, EventData, EventStore, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeToAllOptions } from './event-store';
+import type {
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventData,
+  EventStore,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+  StreamAppendResult,
+  SubscribeToAllOptions,
+} from './event-store';
 import { EventStoreUnavailableError, InvalidReadError } from './errors';
 import { appendEvents, type BeforeCommitHook } from './append';
+import { appendToStreams } from './append-to-streams';
 import { headPosition, readAll, readStream } from './read';
 import { ensureEventStoreSchema, eventStoreTables, type EventStoreTables } from './schema';
 import { SqlAllSubscription } from './subscription';
-import { assertValidStreamId, normaliseExpectedRevision, serialiseBatch } from './validation';
+import { assertValidStreamId, normaliseExpectedRevision, serialiseBatch, serialiseStreamAppends } from './validation';
 
 /** Options of {@link createSqlEventStore}. */
 export interface SqlEventStoreOptions {
@@ -33,7 +47,9 @@ export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
  * The SQL event store shared by the PostgreSQL and PGlite adapters (DESIGN §3). Creates its schema
  * and tables if absent, then serves the EventStore port:
  * - appends are one transaction each, checked against the expected revision under the stream's
- *   row lock, idempotent for re-sent event ids (KurrentDB semantics), NOTIFY on commit;
+ *   row lock, idempotent for re-sent event ids (KurrentDB semantics), NOTIFY on commit; a
+ *   multi-stream append (appendToStreams) is one transaction for all its streams, with a handful of
+ *   set-based statements whatever the number of streams;
  * - `$all` is ordered by (appending transaction id, sequence) and read only below the oldest
  *   transaction in flight, so no reader ever skips a late-committing event;
  * - positions: { commit: transaction id (xid8), prepare: sequence }.
@@ -63,6 +79,11 @@ class SqlEventStore implements EventStore {
     const expected = normaliseExpectedRevision(options?.expectedRevision);
     const serialised = serialiseBatch(events, this.maxEventBytes);
     return unavailableAsTyped(() => appendEvents(this.options.db, this.tables, streamId, serialised, expected, this.options.beforeCommit));
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]> {
+    const parts = serialiseStreamAppends(appends, this.maxEventBytes);
+    return unavailableAsTyped(() => appendToStreams(this.options.db, this.tables, parts, this.options.beforeCommit));
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
