@@ -409,6 +409,23 @@ export function describeEventStoreContract(name: string, factory: ContractStoreF
       });
     });
 
+    describe('reading several streams (readStreams)', () => {
+      it('reads each stream forwards from its own revision to its end; a missing stream reads as []', async () => {
+        const store = await emptyStore();
+        const one = events(3);
+        const two = events(2);
+        await store.appendToStream('loan-31', one, { expectedRevision: 'no_stream' });
+        await store.appendToStream('loan-32', two, { expectedRevision: 'no_stream' });
+        const read = await store.readStreams([{ streamId: 'loan-31', fromRevision: 1 }, { streamId: 'loan-32' }, { streamId: 'loan-33' }, { streamId: 'loan-32-x', fromRevision: 5 }]);
+        expect([...read.keys()].sort()).toEqual(['loan-31', 'loan-32', 'loan-32-x', 'loan-33']);
+        expect(ids(read.get('loan-31')!)).toEqual(ids(one.slice(1) as RecordedEvent[]));
+        expect(revisions(read.get('loan-31')!)).toEqual([1, 2]);
+        expect(read.get('loan-32')).toEqual(await store.readStream('loan-32'));
+        expect(read.get('loan-33')).toEqual([]);
+        expect(await store.readStreams([])).toEqual(new Map());
+      });
+    });
+
     describe('reading $all', () => {
       it('returns every event in global order, pages from a position (exclusive), and reports the head', async () => {
         const store = await emptyStore();

@@ -43,6 +43,7 @@ export function meteredEventStore(store: EventStore, registry: Registry): EventS
       }
     },
     readStream: (streamId, options) => store.readStream(streamId, options),
+    readStreams: (reads) => store.readStreams(reads),
     readAll: (options) => store.readAll(options),
     headPosition: () => store.headPosition(),
     subscribeToAll: (options) => store.subscribeToAll(options),

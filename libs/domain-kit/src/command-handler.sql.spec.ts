@@ -55,7 +55,11 @@ function suite(name: string, open: () => Promise<SqlDatabase>, enabled = true): 
     it('recognises a command appended before a crash, from the stream', async () => {
       const crashing: IdempotencyStore = {
         find: (key, scope) => idempotency.find(key, scope),
+        findMany: (keys) => idempotency.findMany(keys),
         record: async (_: IdempotencyRecord) => {
+          throw new Error('simulated crash');
+        },
+        recordMany: async () => {
           throw new Error('simulated crash');
         },
       };

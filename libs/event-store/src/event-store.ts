@@ -58,6 +58,12 @@ export interface StreamAppendResult extends AppendResult {
   readonly streamId: string;
 }
 
+/** One stream of {@link EventStore.readStreams}: read forwards from `fromRevision` (default 0) to the end. */
+export interface StreamRead {
+  readonly streamId: string;
+  readonly fromRevision?: number;
+}
+
 export interface ReadStreamOptions {
   /** First revision to read (inclusive). Default: 'start' forwards, 'end' backwards. */
   readonly fromRevision?: number | 'start' | 'end';
@@ -104,6 +110,14 @@ export interface EventStore {
   appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]>;
   /** Reads one stream; a stream that does not exist reads as an empty array. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Reads several streams forwards to their current end, each from its own first revision (default
+   * 0), in one round trip where the adapter can (loading many aggregates at once, e.g. for a
+   * day-end batch). The map has an entry, in revision order, for every stream asked for; a stream
+   * that does not exist, or has nothing from that revision on, maps to []. Throws InvalidReadError
+   * for a malformed entry (field `reads[i]…`).
+   */
+  readStreams(reads: readonly StreamRead[]): Promise<Map<string, RecordedEvent[]>>;
   /** Reads `$all` forwards in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The position of the last event visible in `$all`, or 'start' when the store is empty. */

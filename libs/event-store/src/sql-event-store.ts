@@ -11,12 +11,13 @@ import type {
   RecordedEvent,
   StreamAppend,
   StreamAppendResult,
+  StreamRead,
   SubscribeToAllOptions,
 } from './event-store';
 import { EventStoreUnavailableError, InvalidReadError } from './errors';
 import { appendEvents, type BeforeCommitHook } from './append';
 import { appendToStreams } from './append-to-streams';
-import { headPosition, readAll, readStream } from './read';
+import { headPosition, readAll, readStream, readStreams } from './read';
 import { ensureEventStoreSchema, eventStoreTables, type EventStoreTables } from './schema';
 import { SqlAllSubscription } from './subscription';
 import { assertValidStreamId, normaliseExpectedRevision, serialiseBatch, serialiseStreamAppends } from './validation';
@@ -89,6 +90,10 @@ class SqlEventStore implements EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     if (typeof streamId !== 'string' || streamId.length === 0) return Promise.reject(new InvalidReadError('streamId', 'stream id must be a non-empty string'));
     return unavailableAsTyped(() => readStream(this.options.db, this.tables, streamId, options));
+  }
+
+  readStreams(reads: readonly StreamRead[]): Promise<Map<string, RecordedEvent[]>> {
+    return unavailableAsTyped(() => readStreams(this.options.db, this.tables, reads));
   }
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -14,6 +14,7 @@ import {
   type RecordedEvent,
   type StreamAppend,
   type StreamAppendResult,
+  type StreamRead,
   type SubscribeToAllOptions,
 } from '@samabay/event-store';
 
@@ -130,6 +131,11 @@ export class InMemoryEventStore implements EventStore {
     }
     const from = options.fromRevision === undefined || options.fromRevision === 'start' ? 0 : options.fromRevision === 'end' ? stream.length : options.fromRevision;
     return stream.slice(from, from + maxCount).map(copy);
+  }
+
+  async readStreams(reads: readonly StreamRead[]): Promise<Map<string, RecordedEvent[]>> {
+    this.assertOpen();
+    return new Map(reads.map((read) => [read.streamId, (this.streams.get(read.streamId) ?? []).slice(read.fromRevision ?? 0).map(copy)]));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
