@@ -29,8 +29,10 @@ export interface SavingsOptions {
    * not (yet) in savings' copy of member statuses. Default: does not wait.
    */
   readonly readModelsCaughtUp?: () => Promise<void>;
-  /** Account commands in flight at once during day-end. Default 4. */
+  /** Full-size account batches in flight at once during day-end. Default 4. */
   readonly dayEndConcurrency?: number;
+  /** Accounts per day-end batch (one atomic multi-stream append each). Default 500. */
+  readonly dayEndBatchSize?: number;
 }
 
 /** The savings service: its commands, its read-model queries and the projections that feed them. */
@@ -55,6 +57,7 @@ export function createSavings(options: SavingsOptions): Savings {
     clock: options.clock ?? (() => new Date()),
     catchUp: options.readModelsCaughtUp ?? (async () => undefined),
     dayEndConcurrency: options.dayEndConcurrency ?? 4,
+    dayEndBatchSize: options.dayEndBatchSize,
   });
   return {
     commands,

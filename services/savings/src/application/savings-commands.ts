@@ -58,6 +58,8 @@ export interface SavingsCommandDeps {
   /** Waits until the read models include every event written so far. */
   readonly catchUp: () => Promise<void>;
   readonly dayEndConcurrency: number;
+  /** Accounts per day-end batch (one atomic append each). Default: DEFAULT_DAY_END_BATCH_SIZE. */
+  readonly dayEndBatchSize?: number;
 }
 
 /** The command side of savings on the shared CommandHandler. See {@link SavingsCommands}. */
@@ -133,7 +135,7 @@ export class SavingsCommandService implements SavingsCommands {
 
   runDayEnd(input: RunDayEndInput, context: CommandContext, options?: DayEndRunOptions): Promise<DayEndOutcome> {
     const { executor } = this;
-    const { reader, products, catchUp, clock, dayEndConcurrency: concurrency } = this.deps;
-    return runDayEnd({ executor, reader, products, catchUp, clock, concurrency }, input, context, options);
+    const { reader, products, catchUp, clock, dayEndConcurrency: concurrency, dayEndBatchSize: batchSize } = this.deps;
+    return runDayEnd({ executor, reader, products, catchUp, clock, concurrency, batchSize }, input, context, options);
   }
 }
