@@ -8,6 +8,7 @@ import { ConcurrencyConflictError, DomainError, IdempotencyKeyReusedError, Valid
 import type { IdempotencyRecord, IdempotencyStore } from './idempotency-store';
 import { InMemoryEventStore } from './testing/in-memory-event-store';
 import { InMemoryIdempotencyStore } from './testing/in-memory-idempotency-store';
+import { InMemorySnapshotStore } from './testing/in-memory-snapshot-store';
 
 // A tiny example aggregate: a savings box that is opened, then receives deposits carrying the balance.
 type PiggyBankEvent = DomainEvent<'PiggyBankOpened', { owner: string }> | DomainEvent<'CoinsDeposited', { paise: number; balance: number }>;
@@ -576,6 +577,89 @@ describe('CommandHandler', () => {
       expect(store.batchCalls).toBe(0);
       await expect(handler.executeBatch([open(1), deposit(1, 5)])).rejects.toMatchObject({ code: 'DUPLICATE_STREAM_IN_BATCH' });
       expect(await store.readAll()).toEqual([]);
+    });
+  });
+
+  describe('snapshots', () => {
+    const snapshotting = { ...piggyBank, snapshotVersion: 'piggy-v1' };
+    const depositOn = (decider: Decider<PiggyBankCommand, PiggyBankEvent, PiggyBankState>, key: string, paise: number) => ({ ...request(key, { kind: 'deposit', paise }), decider });
+
+    function snapshotSetup(store: InMemoryEventStore, snapshots: InMemorySnapshotStore, onSaveError?: (error: unknown, streamId: string) => void) {
+      return new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock: () => NOW, snapshots: { store: snapshots, every: 5, onSaveError } });
+    }
+
+    async function history(handler: CommandHandler, deposits: number): Promise<void> {
+      await handler.execute({ ...request('open-key-0001', { kind: 'open', owner: 'synthetic-owner' }), decider: snapshotting });
+      for (let index = 1; index <= deposits; index += 1) await handler.execute(depositOn(snapshotting, `deposit-key-${index}`, index));
+      await handler.flushSnapshots();
+    }
+
+    it('saves a snapshot every N events and loads an uncached stream from it plus the events after it', async () => {
+      const store = new InMemoryEventStore();
+      const snapshots = new InMemorySnapshotStore();
+      await history(snapshotSetup(store, snapshots), 12);
+      expect(snapshots.saves).toBe(2);
+      expect((await snapshots.latest([STREAM], 'piggy-v1')).get(STREAM)).toMatchObject({ revision: 9, state: { opened: true, balance: 45, deposits: 9 } });
+
+      const reads = jest.spyOn(store, 'readStream');
+      const cold = snapshotSetup(store, snapshots);
+      const answer = await cold.execute(depositOn(snapshotting, 'deposit-key-13', 13));
+      expect(reads.mock.calls[0][1]?.fromRevision).toBe(10);
+      expect(answer.events[0].data).toEqual({ paise: 13, balance: 91 });
+    });
+
+    it('ignores snapshots of another version, and never snapshots a decider without one', async () => {
+      const store = new InMemoryEventStore();
+      const snapshots = new InMemorySnapshotStore();
+      await history(snapshotSetup(store, snapshots), 6);
+      const reads = jest.spyOn(store, 'readStream');
+      const changed = { ...piggyBank, snapshotVersion: 'piggy-v2' };
+      await snapshotSetup(store, snapshots).execute(depositOn(changed, 'deposit-key-7', 7));
+      expect(reads.mock.calls[0][1]?.fromRevision).toBe(0);
+
+      const plain = new InMemorySnapshotStore();
+      const handler = snapshotSetup(new InMemoryEventStore(), plain);
+      await handler.execute(request('open-key-0001', { kind: 'open', owner: 'synthetic-owner' }));
+      for (let index = 1; index <= 12; index += 1) await handler.execute(request(`deposit-key-${index}`, { kind: 'deposit', paise: index }));
+      await handler.flushSnapshots();
+      expect(plain.saves).toBe(0);
+    });
+
+    it('recognises a command appended before a crash even when the snapshot already covers it', async () => {
+      const store = new InMemoryEventStore();
+      const snapshots = new InMemorySnapshotStore();
+      const idempotency = new CrashingIdempotencyStore();
+      const handler = new CommandHandler({ store, idempotency, clock: () => NOW, snapshots: { store: snapshots, every: 5 } });
+      await handler.execute({ ...request('open-key-0001', { kind: 'open', owner: 'synthetic-owner' }), decider: snapshotting });
+      for (let index = 1; index <= 3; index += 1) await handler.execute(depositOn(snapshotting, `deposit-key-${index}`, index));
+      idempotency.crashOnNextRecord = true;
+      await expect(handler.execute(depositOn(snapshotting, 'deposit-key-4', 4))).rejects.toThrow('simulated crash');
+      await handler.flushSnapshots();
+      expect((await snapshots.latest([STREAM], 'piggy-v1')).get(STREAM)?.revision).toBe(4);
+      const retried = await new CommandHandler({ store, idempotency, clock: () => NOW, snapshots: { store: snapshots, every: 5 } }).execute(depositOn(snapshotting, 'deposit-key-4', 4));
+      expect(retried).toMatchObject({ replayed: true, nextExpectedRevision: 4 });
+      expect(await store.readStream(STREAM)).toHaveLength(5);
+    });
+
+    it('a failed snapshot save is reported and never fails the command', async () => {
+      const snapshots = new InMemorySnapshotStore();
+      jest.spyOn(snapshots, 'save').mockRejectedValue(new Error('disk full'));
+      const failures: string[] = [];
+      await history(
+        snapshotSetup(new InMemoryEventStore(), snapshots, (error, streamId) => failures.push(`${streamId}: ${(error as Error).message}`)),
+        6,
+      );
+      expect(failures).toEqual([`${STREAM}: disk full`]);
+    });
+
+    it('executeBatch loads uncached streams from their snapshots', async () => {
+      const store = new InMemoryEventStore();
+      const snapshots = new InMemorySnapshotStore();
+      await history(snapshotSetup(store, snapshots), 12);
+      const reads = jest.spyOn(store, 'readStreams');
+      const [result] = await snapshotSetup(store, snapshots).executeBatch([depositOn(snapshotting, 'deposit-key-13', 13)]);
+      expect(reads.mock.calls[0][0]).toEqual([{ streamId: STREAM, fromRevision: 10 }]);
+      expect(result).toMatchObject({ status: 'accepted', accepted: { events: [{ data: { paise: 13, balance: 91 } }] } });
     });
   });
 

@@ -16,6 +16,7 @@ import { deterministicEventId } from './deterministic-event-id';
 import { ConcurrencyConflictError, DomainError, IdempotencyKeyReusedError, ValidationError } from './domain-error';
 import type { IdempotencyRecord, IdempotencyStore, StoredCommandAnswer } from './idempotency-store';
 import { KeyedMutex } from './keyed-mutex';
+import type { AggregateSnapshot, SnapshotStore } from './snapshot-store';
 import { validateCommandContext } from './validate-command-context';
 
 /** Options of {@link CommandHandler}. */
@@ -32,6 +33,22 @@ export interface CommandHandlerOptions {
   readonly recentEventWindow?: number;
   /** Told the outcome of every command (for metrics); must not throw. */
   readonly onOutcome?: (outcome: CommandOutcome) => void;
+  /** Snapshots for deciders that declare a `snapshotVersion` (DESIGN §4). Default: none (replay streams). */
+  readonly snapshots?: SnapshotOptions;
+}
+
+/**
+ * How the handler snapshots long streams. A snapshot is saved after an append that crosses a
+ * multiple of `every` revisions, and after a load that had to fold `every` events or more; loads of
+ * an uncached stream start from the latest snapshot of the decider's version plus the events after it.
+ * Saves run off the command's critical path (the answer does not wait for them; see flushSnapshots).
+ */
+export interface SnapshotOptions {
+  readonly store: SnapshotStore;
+  /** Revisions between snapshots. Default 500. */
+  readonly every?: number;
+  /** Told when a snapshot could not be saved (the command already succeeded; loads just replay more). Must not throw. */
+  readonly onSaveError?: (error: unknown, streamId: string) => void;
 }
 
 /** What {@link CommandHandler.execute} does with one command. */
@@ -86,7 +103,8 @@ interface Fold<S> {
   readonly decider: Decider<never, DomainEvent, S>;
   readonly streamId: string;
   readonly firstEventId: string;
-  readonly cached: CachedAggregate<S> | undefined;
+  /** Event ids of the cached aggregate or snapshot the fold started from. */
+  readonly recentEventIds: ReadonlyMap<string, number>;
   state: S;
   revision: number;
   alreadyAppendedAt: number | undefined;
@@ -126,6 +144,8 @@ export class CommandHandler {
   private readonly cache: AggregateCache;
   private readonly streamQueue = new KeyedMutex();
   private readonly onOutcome?: (outcome: CommandOutcome) => void;
+  private readonly snapshots?: SnapshotOptions & { readonly every: number };
+  private readonly snapshotSaves = new Set<Promise<void>>();
 
   constructor(options: CommandHandlerOptions) {
     this.store = options.store;
@@ -135,6 +155,16 @@ export class CommandHandler {
     if (!Number.isSafeInteger(this.maxAttempts) || this.maxAttempts < 1) throw new RangeError('maxAttempts must be a positive integer');
     this.cache = new AggregateCache(options.cacheSize ?? 1000, options.recentEventWindow ?? 128);
     this.onOutcome = options.onOutcome;
+    if (options.snapshots) {
+      const every = options.snapshots.every ?? 500;
+      if (!Number.isSafeInteger(every) || every < 1) throw new RangeError('snapshots.every must be a positive integer');
+      this.snapshots = { ...options.snapshots, every };
+    }
+  }
+
+  /** Waits for the snapshot saves started so far (tests, and a graceful shutdown). Never rejects. */
+  async flushSnapshots(): Promise<void> {
+    while (this.snapshotSaves.size > 0) await Promise.all([...this.snapshotSaves]);
   }
 
   /** Executes one command; see the class documentation for the flow and the errors. */
@@ -261,7 +291,9 @@ export class CommandHandler {
 
   /** Brings the aggregate up to the stream's end, reading only events after the cached revision. */
   private async load<S>(decider: Decider<never, DomainEvent, S>, streamId: string, firstEventId: string): Promise<Loaded<S>> {
-    const fold = this.startFold(decider, streamId, firstEventId);
+    const cached = this.cache.get(streamId, decider);
+    const snapshot = cached ? undefined : (await this.latestSnapshots(decider, [streamId])).get(streamId);
+    const fold = this.startFold(decider, streamId, firstEventId, cached, snapshot);
     for (;;) {
       const page = await this.store.readStream(streamId, { fromRevision: fold.revision + 1, direction: 'forwards', maxCount: READ_PAGE_SIZE });
       applyToFold(fold, page);
@@ -275,7 +307,13 @@ export class CommandHandler {
    * one multi-stream read (EventStore.readStreams), whatever the number of streams.
    */
   private async loadMany(items: ReadonlyArray<{ readonly decider: Decider<never, DomainEvent, unknown>; readonly streamId: string; readonly firstEventId: string }>): Promise<Loaded<unknown>[]> {
-    const folds = items.map((item) => this.startFold(item.decider, item.streamId, item.firstEventId));
+    const cached = items.map((item) => this.cache.get(item.streamId, item.decider));
+    const snapshots = new Map<string, AggregateSnapshot>();
+    for (const decider of new Set(items.map((item) => item.decider))) {
+      const uncached = items.filter((item, index) => item.decider === decider && !cached[index]).map((item) => item.streamId);
+      for (const [streamId, snapshot] of await this.latestSnapshots(decider, uncached)) snapshots.set(streamId, snapshot);
+    }
+    const folds = items.map((item, index) => this.startFold(item.decider, item.streamId, item.firstEventId, cached[index], snapshots.get(item.streamId)));
     const read = await this.store.readStreams(folds.map((fold) => ({ streamId: fold.streamId, fromRevision: fold.revision + 1 })));
     return folds.map((fold) => {
       applyToFold(fold, read.get(fold.streamId) ?? []);
@@ -283,18 +321,45 @@ export class CommandHandler {
     });
   }
 
-  private startFold<S>(decider: Decider<never, DomainEvent, S>, streamId: string, firstEventId: string): Fold<S> {
-    const cached = this.cache.get(streamId, decider);
+  /** Starts a load from the cached aggregate, else from the snapshot, else from the initial state. */
+  private startFold<S>(decider: Decider<never, DomainEvent, S>, streamId: string, firstEventId: string, cached: CachedAggregate<S> | undefined, snapshot: AggregateSnapshot | undefined): Fold<S> {
+    const recentEventIds = cached?.recentEventIds ?? new Map(snapshot?.recentEventIds ?? []);
     return {
       decider,
       streamId,
       firstEventId,
-      cached,
-      state: cached ? cached.state : decider.initialState,
-      revision: cached ? cached.revision : -1,
-      alreadyAppendedAt: cached?.recentEventIds.get(firstEventId),
+      recentEventIds,
+      state: cached ? cached.state : snapshot ? (snapshot.state as S) : decider.initialState,
+      revision: cached ? cached.revision : snapshot ? snapshot.revision : -1,
+      alreadyAppendedAt: recentEventIds.get(firstEventId),
       seen: [],
     };
+  }
+
+  /** The latest snapshots of `streamIds` for the decider's version; none when it (or the handler) does not snapshot. */
+  private async latestSnapshots(decider: Decider<never, DomainEvent, unknown>, streamIds: readonly string[]): Promise<Map<string, AggregateSnapshot>> {
+    const version = decider.snapshotVersion;
+    if (!this.snapshots || version === undefined || streamIds.length === 0) return new Map();
+    return this.snapshots.store.latest(streamIds, version);
+  }
+
+  /** Saves the aggregate's state in the background; a failure is reported to onSaveError and otherwise ignored. */
+  private saveSnapshot<S>(streamId: string, aggregate: CachedAggregate<S>): void {
+    const version = aggregate.decider.snapshotVersion;
+    if (!this.snapshots || version === undefined || aggregate.revision < 0) return;
+    const { store, onSaveError } = this.snapshots;
+    const snapshot: AggregateSnapshot = { streamId, revision: aggregate.revision, version, state: aggregate.state, recentEventIds: [...aggregate.recentEventIds] };
+    const saving: Promise<void> = Promise.resolve()
+      .then(() => store.save(snapshot))
+      .catch((error: unknown) => {
+        try {
+          onSaveError?.(error, streamId);
+        } catch {
+          // A reporting failure must not surface either.
+        }
+      })
+      .finally(() => this.snapshotSaves.delete(saving));
+    this.snapshotSaves.add(saving);
   }
 
   private finishFold<S>(fold: Fold<S>): Loaded<S> {
@@ -302,9 +367,10 @@ export class CommandHandler {
       decider: fold.decider,
       state: fold.state,
       revision: fold.revision,
-      recentEventIds: this.cache.rememberEventIds(fold.cached?.recentEventIds ?? new Map(), fold.seen),
+      recentEventIds: this.cache.rememberEventIds(fold.recentEventIds, fold.seen),
     };
     this.cache.put(fold.streamId, aggregate);
+    if (this.snapshots && fold.seen.length >= this.snapshots.every) this.saveSnapshot(fold.streamId, aggregate);
     return { aggregate, alreadyAppendedAt: fold.alreadyAppendedAt };
   }
 
@@ -432,12 +498,15 @@ export class CommandHandler {
       return;
     }
     const ids = eventData.map((event, index) => [event.id, before.revision + 1 + index] as const);
-    this.cache.put(streamId, {
+    const after: CachedAggregate<S> = {
       decider,
       state: events.reduce((state, event) => decider.evolve(state, event), before.state),
       revision: nextExpectedRevision,
       recentEventIds: this.cache.rememberEventIds(before.recentEventIds, ids),
-    });
+    };
+    this.cache.put(streamId, after);
+    const every = this.snapshots?.every;
+    if (every !== undefined && Math.floor((nextExpectedRevision + 1) / every) > Math.floor((before.revision + 1) / every)) this.saveSnapshot(streamId, after);
   }
 
   /** Answers a command whose events are already in the stream from `firstRevision` on (appended before a crash). */
