@@ -27,6 +27,14 @@ class TransferProbeAnswer extends DomainError {
   }
 }
 
+/**
+ * Snapshot versions of the savings deciders (DESIGN §4): bump one whenever its evolve or state shape
+ * changes, so that snapshots built by the old evolve are ignored (the stream is replayed instead).
+ */
+export const SAVINGS_ACCOUNT_SNAPSHOT_VERSION = 'savings-account-1';
+/** See {@link SAVINGS_ACCOUNT_SNAPSHOT_VERSION}. */
+export const RECURRING_DEPOSIT_SNAPSHOT_VERSION = 'recurring-deposit-1';
+
 /** A savings-account command plus what decides whether a repeat of its idempotency key is the same command. */
 export interface ExecuteOptions {
   readonly scope?: string;
@@ -52,12 +60,13 @@ export class SavingsExecutor {
     this.savingsDecider = {
       initialState: savings.initialState,
       evolve: savings.evolve,
+      snapshotVersion: SAVINGS_ACCOUNT_SNAPSHOT_VERSION,
       decide: (command, state) => {
         if (command.type === 'ProbeTransfer') throw new TransferProbeAnswer(state?.transfersOut[command.transferId] ?? null);
         return savings.decide(command, state);
       },
     };
-    this.recurringDecider = createRecurringDepositDecider(products);
+    this.recurringDecider = { ...createRecurringDepositDecider(products), snapshotVersion: RECURRING_DEPOSIT_SNAPSHOT_VERSION };
   }
 
   /** Executes a command on a Savings Deposit / Thrift Fund account stream. @throws NOT_A_SAVINGS_ACCOUNT (field accountId) for another kind. */
