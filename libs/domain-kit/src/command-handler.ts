@@ -41,7 +41,12 @@ export interface CommandHandlerOptions {
  * How the handler snapshots long streams. A snapshot is saved after an append that crosses a
  * multiple of `every` revisions, and after a load that had to fold `every` events or more; loads of
  * an uncached stream start from the latest snapshot of the decider's version plus the events after it.
- * Saves run off the command's critical path (the answer does not wait for them; see flushSnapshots).
+ * Saves run off the command's critical path (the answer does not wait for them; see flushSnapshots),
+ * not in the append's transaction: a snapshot is a cache of derived state, so losing one only costs a
+ * longer replay next time, while writing it with the events would add the state's serialisation and a
+ * second write to every Nth command's latency and tie the event-store port to deciders' state. A
+ * snapshot is only read for the decider version it was saved under, and only ever replaces a prefix of
+ * an immutable stream, so a late or failed save can never make a load wrong.
  */
 export interface SnapshotOptions {
   readonly store: SnapshotStore;
