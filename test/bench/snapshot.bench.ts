@@ -3,8 +3,8 @@
  * daily-collection savings account, replaying its whole stream versus loading the latest snapshot
  * plus the events after it. The account's history is decided by the real savings decider (in memory,
  * then copied into the SQL store): from 2006-04-01 a collection and a withdrawal on each of the first
- * 28 days of every month, two more withdrawals a month and the month-end day-end (accrual; posting on
- * half-year ends) — about 14,000 events. "Cold" = a new CommandHandler (empty hot cache), as after a
+ * 28 days of every month, five more withdrawals a month and the month-end day-end (accrual; posting on
+ * half-year ends) — about 14,800 events. "Cold" = a new CommandHandler (empty hot cache), as after a
  * restart or for an account evicted from the cache; each command is a deposit with a new key.
  *
  *   node tools/build.mjs && node dist/test/bench/snapshot.bench.js [--years 20] [--runs 5] [--postgres <url>] [--stores pglite,postgres]
@@ -72,7 +72,7 @@ async function buildHistory(decider: SavingsDecider, years: number): Promise<{ h
       const date = `${ym}-${String(day).padStart(2, '0')}`;
       await run({ type: 'Deposit', ...base, businessDate: date, today: date, amountPaise: 10_000 });
       await run({ type: 'Withdraw', ...base, businessDate: date, today: date, amountPaise: 5_000 });
-      if (day === 10 || day === 20) await run({ type: 'Withdraw', ...base, businessDate: date, today: date, amountPaise: 2_000 });
+      if (day % 5 === 0) await run({ type: 'Withdraw', ...base, businessDate: date, today: date, amountPaise: 1_000 });
     }
     const monthEnd = lastDay(year, month);
     await run({ type: 'CloseBusinessDay', accountId: ACCOUNT, businessDate: monthEnd, today: monthEnd });
