@@ -68,17 +68,24 @@ export async function createSqlIdempotencyStore(options: SqlIdempotencyStoreOpti
     findMany,
     async recordMany(records) {
       if (records.length === 0) return [];
-      await db.query(
+      const { rows } = await db.query<{ idempotency_key: string; scope: string }>(
         `INSERT INTO ${table} (idempotency_key, scope, command_type, command_hash, answer, recorded_at)
          SELECT r.value->>'idempotencyKey', r.value->>'scope', r.value->>'commandType', r.value->>'commandHash', r.value->'answer', (r.value->>'recordedAt')::timestamptz
          FROM jsonb_array_elements($1::jsonb) AS r(value)
-         ON CONFLICT (idempotency_key, scope) DO NOTHING`,
+         ON CONFLICT (idempotency_key, scope) DO NOTHING
+         RETURNING idempotency_key, scope`,
         [JSON.stringify(records)],
       );
-      const stored = await findMany(records);
-      return stored.map((record, index) => {
-        if (!record) throw new Error(`idempotency record ${index} vanished between insert and read`);
-        return record;
+      // Only the keys recorded earlier (by another writer) are read back.
+      const written = new Set(rows.map((row) => JSON.stringify([row.idempotency_key, row.scope])));
+      const earlier = records.filter((record) => !written.has(JSON.stringify([record.idempotencyKey, record.scope])));
+      const stored = new Map((await findMany(earlier)).map((record, index) => [JSON.stringify([earlier[index].idempotencyKey, earlier[index].scope]), record]));
+      return records.map((record) => {
+        const key = JSON.stringify([record.idempotencyKey, record.scope]);
+        if (written.has(key)) return record;
+        const found = stored.get(key);
+        if (!found) throw new Error('idempotency record vanished between insert and read');
+        return found;
       });
     },
     async record(record) {
