@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CommandHandler, createSqlIdempotencyStore, todayInKolkata, type CommandContext } from '@samabay/domain-kit';
+import { CommandHandler, createSqlIdempotencyStore, createSqlSnapshotStore, todayInKolkata, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore } from '@samabay/event-store';
 import { createLending, defaultLoanProducts, LoanDisbursementProcess, type Lending } from '@samabay/lending';
 import { createMembership, defaultMembershipProducts, DEFAULT_BRANCHES, type Membership } from '@samabay/membership';
@@ -95,6 +95,11 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
       idempotency: await createSqlIdempotencyStore({ db }),
       clock,
       onOutcome: commandMetrics(registry),
+      // Long-lived accounts load from a snapshot plus the events after it (DESIGN §4); a failed save only costs a longer replay.
+      snapshots: {
+        store: await createSqlSnapshotStore({ db }),
+        onSaveError: (error) => logger.warn({ errorName: error instanceof Error ? error.name : typeof error }, 'aggregate snapshot not saved'),
+      },
     });
     const vault = await createSqlPersonalDataVault({ db, masterKey: config.masterKey });
     // Services that decide on their own projections (eligibility, day-end, exit) first wait for the runner to reach the store's head.

@@ -5,6 +5,7 @@
 import { main as eventStoreBench } from './event-store.bench';
 import { main as importBench } from './import.bench';
 import { main as savingsBench } from './savings.bench';
+import { main as snapshotBench } from './snapshot.bench';
 import { main as lendingBench } from './lending.bench';
 import { main as termDepositsBench } from './term-deposits.bench';
 import { main as kafkaBench } from './kafka.bench';
@@ -17,6 +18,7 @@ async function runAll(argv: readonly string[]): Promise<void> {
   await importBench(argv);
   await savingsBench(argv);
   await termDepositsBench(argv);
+  await snapshotBench(argv);
   await lendingBench(argv);
   await kafkaBench(argv);
   await partnerEventsBench(argv);

@@ -224,6 +224,159 @@ export function describeEventStoreContract(name: string, factory: ContractStoreF
       });
     });
 
+    describe('multi-stream appends (appendToStreams)', () => {
+      it('appends to new and existing streams in one call; results in call order; $all in batch order', async () => {
+        const store = await emptyStore();
+        await store.appendToStream('savingsAccount-2', events(2), { expectedRevision: 'no_stream' });
+        const parts = [
+          { streamId: 'savingsAccount-1', events: events(2), expectedRevision: 'no_stream' as const },
+          { streamId: 'savingsAccount-2', events: events(1), expectedRevision: 1 },
+          { streamId: 'savingsAccount-3', events: events(1), expectedRevision: 'any' as const },
+        ];
+        const results = await store.appendToStreams(parts);
+        expect(results.map((result) => [result.streamId, result.nextExpectedRevision])).toEqual([
+          ['savingsAccount-1', 1],
+          ['savingsAccount-2', 2],
+          ['savingsAccount-3', 0],
+        ]);
+        expect(ids(await store.readStream('savingsAccount-1'))).toEqual(ids(parts[0].events as RecordedEvent[]));
+        expect(revisions(await store.readStream('savingsAccount-2'))).toEqual([0, 1, 2]);
+        const all = await settledAll(store, 6);
+        expect(ids(all.slice(2))).toEqual(parts.flatMap((part) => part.events.map((sent) => sent.id)));
+        expectStrictlyIncreasing(all);
+        for (const result of results) {
+          const last = (await store.readStream(result.streamId, { direction: 'backwards', maxCount: 1 }))[0];
+          expect(comparePositions(last.position, result.position)).toBe(0);
+        }
+      });
+
+      it('one stream at the wrong revision rejects the whole call, naming that stream; nothing is appended anywhere', async () => {
+        const store = await emptyStore();
+        await store.appendToStream('loan-2', events(1), { expectedRevision: 'no_stream' });
+        const call = store.appendToStreams([
+          { streamId: 'loan-1', events: events(1), expectedRevision: 'no_stream' },
+          { streamId: 'loan-2', events: events(1), expectedRevision: 'no_stream' },
+          { streamId: 'loan-3', events: events(1), expectedRevision: 'any' },
+        ]);
+        await expectWrongRevision(call, 'loan-2', 'no_stream', 0);
+        expect(await store.readStream('loan-1')).toEqual([]);
+        expect(await store.readStream('loan-2')).toHaveLength(1);
+        expect(await store.readStream('loan-3')).toEqual([]);
+        // The rolled-back streams were not left behind half-created.
+        expect((await store.appendToStream('loan-1', events(1), { expectedRevision: 'no_stream' })).nextExpectedRevision).toBe(0);
+        await expectWrongRevision(
+          store.appendToStreams([
+            { streamId: 'loan-4', events: events(1), expectedRevision: 'any' },
+            { streamId: 'loan-5', events: events(1), expectedRevision: 3 },
+          ]),
+          'loan-5',
+          3,
+          'no_stream',
+        );
+        expect(await store.readStream('loan-4')).toEqual([]);
+      });
+
+      it('an event id already recorded in another stream rejects the whole call, naming the stream', async () => {
+        const store = await emptyStore();
+        const taken = events(1);
+        await store.appendToStream('member-10', taken, { expectedRevision: 'no_stream' });
+        const call = store.appendToStreams([
+          { streamId: 'member-11', events: events(1), expectedRevision: 'no_stream' },
+          { streamId: 'member-12', events: [event(), taken[0]], expectedRevision: 'no_stream' },
+        ]);
+        await expect(call).rejects.toBeInstanceOf(EventStoreError);
+        await expect(call).rejects.toMatchObject({ streamId: 'member-12' });
+        expect(await store.readStream('member-11')).toEqual([]);
+        expect(await store.readStream('member-12')).toEqual([]);
+      });
+
+      it('re-sending a call is idempotent per stream: recorded parts answer as first time, new parts are appended', async () => {
+        const store = await emptyStore();
+        await store.appendToStream('savingsAccount-9', events(1), { expectedRevision: 'no_stream' });
+        const parts = [
+          { streamId: 'savingsAccount-8', events: events(2), expectedRevision: 'no_stream' as const },
+          { streamId: 'savingsAccount-9', events: events(1), expectedRevision: 0 },
+        ];
+        const first = await store.appendToStreams(parts);
+        const again = await store.appendToStreams(parts);
+        expect(again.map((result) => result.nextExpectedRevision)).toEqual(first.map((result) => result.nextExpectedRevision));
+        again.forEach((result, index) => expect(comparePositions(result.position, first[index].position)).toBe(0));
+        expect(await store.readStream('savingsAccount-8')).toHaveLength(2);
+        expect(await store.readStream('savingsAccount-9')).toHaveLength(2);
+
+        const fresh = { streamId: 'savingsAccount-7', events: events(1), expectedRevision: 'no_stream' as const };
+        const mixed = await store.appendToStreams([parts[1], fresh]);
+        expect(comparePositions(mixed[0].position, first[1].position)).toBe(0);
+        expect(mixed[1].nextExpectedRevision).toBe(0);
+        expect(await store.readStream('savingsAccount-9')).toHaveLength(2);
+        expect(await settledAll(store, 5)).toHaveLength(5);
+      });
+
+      it('malformed calls get InvalidAppendError naming the part and field, oversized events EventTooLargeError; nothing is appended', async () => {
+        const store = await emptyStore();
+        const ok = { streamId: 'member-20', events: events(1), expectedRevision: 'any' as const };
+        await expectInvalid(store.appendToStreams([]), 'appends');
+        await expectInvalid(store.appendToStreams([ok, { ...ok, events: events(1) }]), 'appends[1].streamId');
+        await expectInvalid(store.appendToStreams([ok, { streamId: 'member-21', events: [{ ...event(), id: 'nope' }], expectedRevision: 'any' }]), 'appends[1].events[0].id');
+        await expectInvalid(store.appendToStreams([ok, { streamId: 'member-21', events: [], expectedRevision: 'any' }]), 'appends[1].events');
+        await expectInvalid(store.appendToStreams([ok, { streamId: 'member 21', events: events(1), expectedRevision: 'any' }]), 'appends[1].streamId');
+        await expectInvalid(store.appendToStreams([ok, { streamId: 'member-21', events: ok.events, expectedRevision: 'any' }]), 'appends[1].events[0].id');
+        await expectInvalid(store.appendToStreams([ok, { streamId: 'member-21', events: events(1), expectedRevision: -3 }]), 'appends[1].expectedRevision');
+        const big = store.appendToStreams([ok, { streamId: 'member-21', events: [event({ blob: 'x'.repeat(1024 * 1024 + 1) })], expectedRevision: 'any' }]);
+        await expect(big).rejects.toBeInstanceOf(EventTooLargeError);
+        expect(await store.readStream('member-20')).toEqual([]);
+        expect(await store.readStream('member-21')).toEqual([]);
+      });
+
+      it('concurrent calls expecting the same revision of a shared stream: exactly one wins, the losers append nothing', async () => {
+        const store = await emptyStore();
+        await store.appendToStream('savingsAccount-shared', events(1), { expectedRevision: 'no_stream' });
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 5 }, (_, index) =>
+            store.appendToStreams([
+              { streamId: `savingsAccount-own-${index}`, events: events(1), expectedRevision: 'no_stream' },
+              { streamId: 'savingsAccount-shared', events: events(1), expectedRevision: 0 },
+            ]),
+          ),
+        );
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        for (const outcome of outcomes) if (outcome.status === 'rejected') expect(outcome.reason).toMatchObject({ code: 'WRONG_EXPECTED_REVISION', streamId: 'savingsAccount-shared' });
+        expect(await store.readStream('savingsAccount-shared')).toHaveLength(2);
+        const own = await store.readStreams(Array.from({ length: 5 }, (_, index) => ({ streamId: `savingsAccount-own-${index}` })));
+        expect([...own.values()].reduce((sum, recorded) => sum + recorded.length, 0)).toBe(1);
+      });
+
+      it('concurrent creators of one stream, by multi-stream and single appends: exactly one wins', async () => {
+        const store = await emptyStore();
+        const outcomes = await Promise.allSettled([
+          store.appendToStreams([{ streamId: 'member-race-2', events: events(2), expectedRevision: 'no_stream' }]),
+          store.appendToStream('member-race-2', events(2), { expectedRevision: 'no_stream' }),
+          store.appendToStreams([
+            { streamId: 'member-race-3', events: events(1), expectedRevision: 'no_stream' },
+            { streamId: 'member-race-2', events: events(2), expectedRevision: 'no_stream' },
+          ]),
+          store.appendToStream('member-race-2', events(2), { expectedRevision: 'no_stream' }),
+        ]);
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        for (const outcome of outcomes) if (outcome.status === 'rejected') expect(outcome.reason).toMatchObject({ code: 'WRONG_EXPECTED_REVISION', streamId: 'member-race-2', actual: 1 });
+        expect(await store.readStream('member-race-2')).toHaveLength(2);
+      });
+
+      it('appends thousands of streams in one call (a day-end batch)', async () => {
+        const store = await emptyStore();
+        const parts = Array.from({ length: 1500 }, (_, index) => ({ streamId: `savingsAccount-bulk-${index}`, events: events(2), expectedRevision: 'no_stream' as const }));
+        const results = await store.appendToStreams(parts);
+        expect(results).toHaveLength(1500);
+        expect(results.every((result, index) => result.streamId === parts[index].streamId && result.nextExpectedRevision === 1)).toBe(true);
+        const all = await settledAll(store, 3000);
+        expect(all).toHaveLength(3000);
+        expect(ids(all)).toEqual(parts.flatMap((part) => part.events.map((sent) => sent.id)));
+        const subscription = collect(subscribe(store));
+        await waitFor(() => subscription.events.length >= 3000, 'the subscription to deliver the batch');
+        expect(ids(subscription.events)).toEqual(ids(all));
+      });
+    });
+
     describe('reading a stream', () => {
       it('returns events as appended: ids, types, data, metadata, stream, revision, position, time', async () => {
         const store = await emptyStore();
@@ -259,6 +412,23 @@ export function describeEventStoreContract(name: string, factory: ContractStoreF
         expect(revisions(await store.readStream('member-9', { direction: 'backwards', fromRevision: 2 }))).toEqual([2, 1, 0]);
         expect(revisions(await store.readStream('member-9', { direction: 'backwards', fromRevision: 'end', maxCount: 1 }))).toEqual([10]);
         expect(await store.readStream('member-missing', { direction: 'backwards' })).toEqual([]);
+      });
+    });
+
+    describe('reading several streams (readStreams)', () => {
+      it('reads each stream forwards from its own revision to its end; a missing stream reads as []', async () => {
+        const store = await emptyStore();
+        const one = events(3);
+        const two = events(2);
+        await store.appendToStream('loan-31', one, { expectedRevision: 'no_stream' });
+        await store.appendToStream('loan-32', two, { expectedRevision: 'no_stream' });
+        const read = await store.readStreams([{ streamId: 'loan-31', fromRevision: 1 }, { streamId: 'loan-32' }, { streamId: 'loan-33' }, { streamId: 'loan-32-x', fromRevision: 5 }]);
+        expect([...read.keys()].sort()).toEqual(['loan-31', 'loan-32', 'loan-32-x', 'loan-33']);
+        expect(ids(read.get('loan-31')!)).toEqual(ids(one.slice(1) as RecordedEvent[]));
+        expect(revisions(read.get('loan-31')!)).toEqual([1, 2]);
+        expect(read.get('loan-32')).toEqual(await store.readStream('loan-32'));
+        expect(read.get('loan-33')).toEqual([]);
+        expect(await store.readStreams([])).toEqual(new Map());
       });
     });
 
@@ -492,6 +662,16 @@ function expectStrictlyIncreasing(recorded: readonly RecordedEvent[]): void {
       throw new Error(`positions not strictly increasing at ${index}: ${String(recorded[index - 1].position.prepare)} then ${String(recorded[index].position.prepare)}`);
     }
   }
+}
+
+/**
+ * `$all` once it holds at least `count` events. On a shared PostgreSQL server another session's open
+ * transaction holds back what `$all` may show (by design, see settledOnly), so tests wait for it.
+ */
+async function settledAll(store: EventStore, count: number): Promise<RecordedEvent[]> {
+  let all: RecordedEvent[] = [];
+  await waitFor(async () => (all = await store.readAll()).length >= count, `${count} events in $all`);
+  return all;
 }
 
 async function expectWrongRevision(append: Promise<unknown>, streamId: string, expected: ExpectedRevision, actual: number | 'no_stream'): Promise<void> {

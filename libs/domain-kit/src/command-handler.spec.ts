@@ -8,6 +8,7 @@ import { ConcurrencyConflictError, DomainError, IdempotencyKeyReusedError, Valid
 import type { IdempotencyRecord, IdempotencyStore } from './idempotency-store';
 import { InMemoryEventStore } from './testing/in-memory-event-store';
 import { InMemoryIdempotencyStore } from './testing/in-memory-idempotency-store';
+import { InMemorySnapshotStore } from './testing/in-memory-snapshot-store';
 
 // A tiny example aggregate: a savings box that is opened, then receives deposits carrying the balance.
 type PiggyBankEvent = DomainEvent<'PiggyBankOpened', { owner: string }> | DomainEvent<'CoinsDeposited', { paise: number; balance: number }>;
@@ -457,6 +458,208 @@ describe('CommandHandler', () => {
       const readSpy = jest.spyOn(store, 'readStream');
       await handler.execute(request('deposit-key-0001', { kind: 'deposit', paise: 1 }));
       expect(readSpy.mock.calls[0][1]?.fromRevision).toBe(0);
+    });
+  });
+
+  describe('executeBatch', () => {
+    const bank = (n: number) => `piggyBank-${n}`;
+    const open = (n: number, key = `batch-open-${n}`) => request(key, { kind: 'open', owner: `synthetic-owner-${n}` }, { streamId: bank(n) });
+    const deposit = (n: number, paise: number, key = `batch-deposit-${n}-${paise}`) => request(key, { kind: 'deposit', paise }, { streamId: bank(n) });
+
+    /** A store whose next `appendToStreams` first lets `beforeBatch` run (a concurrent writer) or fails. */
+    class BatchInterceptingStore extends InMemoryEventStore {
+      beforeBatch?: () => Promise<void>;
+      batchCalls = 0;
+      singleCalls = 0;
+
+      override async appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions) {
+        this.singleCalls++;
+        return super.appendToStream(streamId, events, options);
+      }
+
+      override async appendToStreams(parts: Parameters<InMemoryEventStore['appendToStreams']>[0]) {
+        this.batchCalls++;
+        await this.beforeBatch?.();
+        return super.appendToStreams(parts);
+      }
+    }
+
+    it('appends every accepted command in one multi-stream append, with the events and ids execute would give', async () => {
+      const store = new BatchInterceptingStore();
+      const { handler, outcomes } = setup({ store });
+      const results = await handler.executeBatch([open(1), open(2), open(3)]);
+      expect(store.batchCalls).toBe(1);
+      expect(store.singleCalls).toBe(0);
+      expect(results.map((result) => result.status)).toEqual(['accepted', 'accepted', 'accepted']);
+      const single = await setup().handler.execute(open(2));
+      expect(results[1]).toEqual({ status: 'accepted', accepted: { ...single, position: expect.anything() } });
+      expect(outcomes.map((outcome) => outcome.result)).toEqual(['accepted', 'accepted', 'accepted']);
+
+      const deposits = await handler.executeBatch([deposit(1, 100), deposit(2, 200)]);
+      expect(deposits.map((result) => result.status === 'accepted' && result.accepted.events[0].data)).toEqual([
+        { paise: 100, balance: 100 },
+        { paise: 200, balance: 200 },
+      ]);
+      expect((await store.readStream(bank(2))).map((event) => event.type)).toEqual(['PiggyBankOpened', 'CoinsDeposited']);
+    });
+
+    it('reports rejections per command and still appends the others; a rejected command appends and records nothing', async () => {
+      const { handler, store, idempotency } = setup();
+      await handler.executeBatch([open(1), open(2)]);
+      const results = await handler.executeBatch([deposit(1, 50), deposit(2, -5), deposit(3, 10), { ...deposit(4, 10), commandType: '' }]);
+      expect(results[0].status).toBe('accepted');
+      expect(results.slice(1).map((result) => result.status === 'rejected' && [result.error.code, result.error.field])).toEqual([
+        ['VALIDATION_FAILED', 'paise'],
+        ['NOT_OPEN', undefined],
+        ['VALIDATION_FAILED', 'commandType'],
+      ]);
+      expect(await store.readStream(bank(2))).toHaveLength(1);
+      expect(await store.readStream(bank(3))).toEqual([]);
+      expect(await idempotency.find('batch-deposit-2--5', 'command')).toBeNull();
+      expect(await idempotency.find('batch-deposit-1-50', 'command')).not.toBeNull();
+    });
+
+    it('answers a repeated batch from the idempotency records without appending; a reused key with another payload is rejected', async () => {
+      const store = new BatchInterceptingStore();
+      const { handler } = setup({ store });
+      const first = await handler.executeBatch([open(1), open(2)]);
+      const again = await handler.executeBatch([open(1), open(2)]);
+      expect(store.batchCalls).toBe(1);
+      again.forEach((result, index) => expect(result).toEqual({ status: 'accepted', accepted: { ...(first[index] as { accepted: object }).accepted, replayed: true } }));
+      const reused = await handler.executeBatch([request('batch-open-1', { kind: 'open', owner: 'someone-else' }, { streamId: bank(1) })]);
+      expect(reused[0]).toMatchObject({ status: 'rejected', error: expect.any(IdempotencyKeyReusedError) });
+      expect(await store.readAll()).toHaveLength(2);
+    });
+
+    it('after a crash between the append and the records, a re-run recognises the commands from their streams', async () => {
+      const store = new InMemoryEventStore();
+      const idempotency = new InMemoryIdempotencyStore();
+      jest.spyOn(idempotency, 'recordMany').mockRejectedValueOnce(new Error('simulated crash before the records were written'));
+      await expect(setup({ store, idempotency }).handler.executeBatch([open(1), open(2)])).rejects.toThrow('simulated crash');
+      expect(await store.readAll()).toHaveLength(2);
+      const rerun = await setup({ store, idempotency }).handler.executeBatch([open(1), open(2), open(3)]);
+      expect(rerun.map((result) => result.status === 'accepted' && result.accepted.replayed)).toEqual([true, true, false]);
+      expect(await store.readAll()).toHaveLength(3);
+      expect(await idempotency.find('batch-open-1', 'command')).not.toBeNull();
+    });
+
+    it('decides again on fresh state when another writer moved a stream; only a stream that keeps conflicting is rejected', async () => {
+      const store = new BatchInterceptingStore();
+      const { handler } = setup({ store, maxAttempts: 2 });
+      await handler.executeBatch([open(1), open(2)]);
+      const other = setup({ store }).handler;
+      store.beforeBatch = async () => {
+        store.beforeBatch = undefined;
+        await other.execute(deposit(1, 1000, 'other-writer-1'));
+      };
+      const results = await handler.executeBatch([deposit(1, 5), deposit(2, 7)]);
+      expect(results.map((result) => result.status === 'accepted' && result.accepted.events[0].data)).toEqual([
+        { paise: 5, balance: 1005 },
+        { paise: 7, balance: 7 },
+      ]);
+
+      let intrusions = 0;
+      store.beforeBatch = async () => {
+        await other.execute(deposit(2, 1, `other-writer-2-${++intrusions}`));
+      };
+      const contested = await handler.executeBatch([deposit(1, 3), deposit(2, 4)]);
+      store.beforeBatch = undefined;
+      expect(contested[1]).toMatchObject({ status: 'rejected', error: expect.any(ConcurrencyConflictError) });
+      expect(contested[0]).toMatchObject({ status: 'accepted', accepted: { events: [{ data: { paise: 3, balance: 1008 } }] } });
+      expect((await store.readStream(bank(2))).map((event) => (event.data as { paise?: number }).paise)).not.toContain(4);
+    });
+
+    it('answers a command that decides no event without appending, and refuses a stream named twice', async () => {
+      const store = new BatchInterceptingStore();
+      const { handler } = setup({ store });
+      const [noop] = await handler.executeBatch([request('batch-noop-1', { kind: 'noop' }, { streamId: bank(9) })]);
+      expect(noop).toMatchObject({ status: 'accepted', accepted: { position: null, nextExpectedRevision: -1, events: [] } });
+      expect(store.batchCalls).toBe(0);
+      await expect(handler.executeBatch([open(1), deposit(1, 5)])).rejects.toMatchObject({ code: 'DUPLICATE_STREAM_IN_BATCH' });
+      expect(await store.readAll()).toEqual([]);
+    });
+  });
+
+  describe('snapshots', () => {
+    const snapshotting = { ...piggyBank, snapshotVersion: 'piggy-v1' };
+    const depositOn = (decider: Decider<PiggyBankCommand, PiggyBankEvent, PiggyBankState>, key: string, paise: number) => ({ ...request(key, { kind: 'deposit', paise }), decider });
+
+    function snapshotSetup(store: InMemoryEventStore, snapshots: InMemorySnapshotStore, onSaveError?: (error: unknown, streamId: string) => void) {
+      return new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock: () => NOW, snapshots: { store: snapshots, every: 5, onSaveError } });
+    }
+
+    async function history(handler: CommandHandler, deposits: number): Promise<void> {
+      await handler.execute({ ...request('open-key-0001', { kind: 'open', owner: 'synthetic-owner' }), decider: snapshotting });
+      for (let index = 1; index <= deposits; index += 1) await handler.execute(depositOn(snapshotting, `deposit-key-${index}`, index));
+      await handler.flushSnapshots();
+    }
+
+    it('saves a snapshot every N events and loads an uncached stream from it plus the events after it', async () => {
+      const store = new InMemoryEventStore();
+      const snapshots = new InMemorySnapshotStore();
+      await history(snapshotSetup(store, snapshots), 12);
+      expect(snapshots.saves).toBe(2);
+      expect((await snapshots.latest([STREAM], 'piggy-v1')).get(STREAM)).toMatchObject({ revision: 9, state: { opened: true, balance: 45, deposits: 9 } });
+
+      const reads = jest.spyOn(store, 'readStream');
+      const cold = snapshotSetup(store, snapshots);
+      const answer = await cold.execute(depositOn(snapshotting, 'deposit-key-13', 13));
+      expect(reads.mock.calls[0][1]?.fromRevision).toBe(10);
+      expect(answer.events[0].data).toEqual({ paise: 13, balance: 91 });
+    });
+
+    it('ignores snapshots of another version, and never snapshots a decider without one', async () => {
+      const store = new InMemoryEventStore();
+      const snapshots = new InMemorySnapshotStore();
+      await history(snapshotSetup(store, snapshots), 6);
+      const reads = jest.spyOn(store, 'readStream');
+      const changed = { ...piggyBank, snapshotVersion: 'piggy-v2' };
+      await snapshotSetup(store, snapshots).execute(depositOn(changed, 'deposit-key-7', 7));
+      expect(reads.mock.calls[0][1]?.fromRevision).toBe(0);
+
+      const plain = new InMemorySnapshotStore();
+      const handler = snapshotSetup(new InMemoryEventStore(), plain);
+      await handler.execute(request('open-key-0001', { kind: 'open', owner: 'synthetic-owner' }));
+      for (let index = 1; index <= 12; index += 1) await handler.execute(request(`deposit-key-${index}`, { kind: 'deposit', paise: index }));
+      await handler.flushSnapshots();
+      expect(plain.saves).toBe(0);
+    });
+
+    it('recognises a command appended before a crash even when the snapshot already covers it', async () => {
+      const store = new InMemoryEventStore();
+      const snapshots = new InMemorySnapshotStore();
+      const idempotency = new CrashingIdempotencyStore();
+      const handler = new CommandHandler({ store, idempotency, clock: () => NOW, snapshots: { store: snapshots, every: 5 } });
+      await handler.execute({ ...request('open-key-0001', { kind: 'open', owner: 'synthetic-owner' }), decider: snapshotting });
+      for (let index = 1; index <= 3; index += 1) await handler.execute(depositOn(snapshotting, `deposit-key-${index}`, index));
+      idempotency.crashOnNextRecord = true;
+      await expect(handler.execute(depositOn(snapshotting, 'deposit-key-4', 4))).rejects.toThrow('simulated crash');
+      await handler.flushSnapshots();
+      expect((await snapshots.latest([STREAM], 'piggy-v1')).get(STREAM)?.revision).toBe(4);
+      const retried = await new CommandHandler({ store, idempotency, clock: () => NOW, snapshots: { store: snapshots, every: 5 } }).execute(depositOn(snapshotting, 'deposit-key-4', 4));
+      expect(retried).toMatchObject({ replayed: true, nextExpectedRevision: 4 });
+      expect(await store.readStream(STREAM)).toHaveLength(5);
+    });
+
+    it('a failed snapshot save is reported and never fails the command', async () => {
+      const snapshots = new InMemorySnapshotStore();
+      jest.spyOn(snapshots, 'save').mockRejectedValue(new Error('disk full'));
+      const failures: string[] = [];
+      await history(
+        snapshotSetup(new InMemoryEventStore(), snapshots, (error, streamId) => failures.push(`${streamId}: ${(error as Error).message}`)),
+        6,
+      );
+      expect(failures).toEqual([`${STREAM}: disk full`]);
+    });
+
+    it('executeBatch loads uncached streams from their snapshots', async () => {
+      const store = new InMemoryEventStore();
+      const snapshots = new InMemorySnapshotStore();
+      await history(snapshotSetup(store, snapshots), 12);
+      const reads = jest.spyOn(store, 'readStreams');
+      const [result] = await snapshotSetup(store, snapshots).executeBatch([depositOn(snapshotting, 'deposit-key-13', 13)]);
+      expect(reads.mock.calls[0][0]).toEqual([{ streamId: STREAM, fromRevision: 10 }]);
+      expect(result).toMatchObject({ status: 'accepted', accepted: { events: [{ data: { paise: 13, balance: 91 } }] } });
     });
   });
 

@@ -6,6 +6,7 @@ import type { CommandContext } from './command-context';
 import type { Decider, DomainEvent } from './decider';
 import type { IdempotencyRecord, IdempotencyStore } from './idempotency-store';
 import { createSqlIdempotencyStore } from './sql-idempotency-store';
+import { createSqlSnapshotStore } from './sql-snapshot-store';
 
 // The command handler on the real SQL adapters (event store + idempotency records), two handlers
 // standing for two processes. A tiny tally decider: each command adds to a running total.
@@ -55,7 +56,11 @@ function suite(name: string, open: () => Promise<SqlDatabase>, enabled = true): 
     it('recognises a command appended before a crash, from the stream', async () => {
       const crashing: IdempotencyStore = {
         find: (key, scope) => idempotency.find(key, scope),
+        findMany: (keys) => idempotency.findMany(keys),
         record: async (_: IdempotencyRecord) => {
+          throw new Error('simulated crash');
+        },
+        recordMany: async () => {
           throw new Error('simulated crash');
         },
       };
@@ -64,6 +69,40 @@ function suite(name: string, open: () => Promise<SqlDatabase>, enabled = true): 
       expect(answer).toMatchObject({ replayed: true, nextExpectedRevision: 0, events: [{ type: 'Added', data: { amount: 7, total: 7 } }] });
       expect(await store.readStream('tally-b')).toHaveLength(1);
       expect(await idempotency.find('tally-key-0002', 'command')).not.toBeNull();
+    });
+
+    it('executes a batch over many streams in one append, and a repeat replays it', async () => {
+      const h = handler();
+      const batch = Array.from({ length: 30 }, (_, index) => ({ decider: tally, streamId: `tally-batch-${index}`, commandType: 'add', command: { amount: index }, context: context(`tally-batch-key-${index}`) }));
+      const first = await h.executeBatch(batch);
+      expect(first.every((result) => result.status === 'accepted' && !result.accepted.replayed)).toBe(true);
+      const again = await handler().executeBatch(batch);
+      expect(again.every((result) => result.status === 'accepted' && result.accepted.replayed)).toBe(true);
+      expect((await store.readStreams(batch.map((request) => ({ streamId: request.streamId })))).get('tally-batch-29')).toHaveLength(1);
+    });
+
+    it('keeps the latest snapshot per stream and version, and loads from it', async () => {
+      const snapshots = await createSqlSnapshotStore({ db, schema: `${schema}_commands` });
+      await snapshots.save({ streamId: 'tally-s', revision: 4, version: 'v1', state: 10, recentEventIds: [['a', 4]] });
+      await snapshots.save({ streamId: 'tally-s', revision: 9, version: 'v1', state: 45, recentEventIds: [['b', 9]] });
+      await snapshots.save({ streamId: 'tally-s', revision: 9, version: 'v1', state: 45, recentEventIds: [['b', 9]] });
+      await snapshots.save({ streamId: 'tally-s', revision: 2, version: 'v2', state: 3, recentEventIds: [] });
+      const latest = await snapshots.latest(['tally-s', 'tally-none'], 'v1');
+      expect([...latest.values()]).toEqual([{ streamId: 'tally-s', revision: 9, version: 'v1', state: 45, recentEventIds: [['b', 9]] }]);
+      expect((await snapshots.latest(['tally-s'], 'v2')).get('tally-s')?.revision).toBe(2);
+      expect(await snapshots.latest(['tally-s'], 'v3')).toEqual(new Map());
+
+      const snapshotting = { ...tally, snapshotVersion: 'tally-v1' };
+      const withSnapshots = () =>
+        new CommandHandler({ store, idempotency, clock: () => new Date('2025-04-01T04:00:00Z'), snapshots: { store: snapshots, every: 4 } });
+      const writer = withSnapshots();
+      for (let index = 1; index <= 10; index += 1) {
+        await writer.execute({ decider: snapshotting, streamId: 'tally-long', commandType: 'add', command: { amount: index }, context: context(`tally-long-${index}`) });
+      }
+      await writer.flushSnapshots();
+      expect((await snapshots.latest(['tally-long'], 'tally-v1')).get('tally-long')).toMatchObject({ revision: 7, state: 36 });
+      const answer = await withSnapshots().execute({ decider: snapshotting, streamId: 'tally-long', commandType: 'add', command: { amount: 11 }, context: context('tally-long-11') });
+      expect(answer.events[0].data).toEqual({ amount: 11, total: 66 });
     });
 
     it('loses no update when two processes write one stream concurrently', async () => {

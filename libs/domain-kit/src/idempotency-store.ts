@@ -34,4 +34,11 @@ export interface IdempotencyStore {
    * stored afterwards: this one, or the earlier one (whose hash the caller must compare).
    */
   record(record: IdempotencyRecord): Promise<IdempotencyRecord>;
+  /** {@link find} for many (key, scope) pairs at once (one round trip where the store can): results in the same order. */
+  findMany(keys: ReadonlyArray<{ readonly idempotencyKey: string; readonly scope: string }>): Promise<Array<IdempotencyRecord | null>>;
+  /**
+   * {@link record} for many records at once (a command batch): writes each unless its (key, scope)
+   * is recorded already, and returns, in the same order, the record stored afterwards for each.
+   */
+  recordMany(records: readonly IdempotencyRecord[]): Promise<IdempotencyRecord[]>;
 }

@@ -21,4 +21,14 @@ export class KeyedMutex {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     }
   }
+
+  /**
+   * Runs `work` holding every key of `keys` (duplicates ignored). Keys are taken one after another in
+   * sorted order, so two overlapping `runMany` calls cannot deadlock each other.
+   */
+  runMany<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
+    const sorted = [...new Set(keys)].sort();
+    const hold = (index: number): Promise<T> => (index === sorted.length ? work() : this.run(sorted[index], () => hold(index + 1)));
+    return hold(0);
+  }
 }

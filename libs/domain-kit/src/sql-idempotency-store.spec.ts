@@ -61,6 +61,22 @@ function suite(name: string, open: () => Promise<SqlDatabase>, enabled = true): 
       expect(await store.find('client-key-0003', 'command')).toEqual(results[0]);
     });
 
+    it('finds and records many at once, in order, keeping records written earlier', async () => {
+      const store = await createSqlIdempotencyStore({ db, schema });
+      const earlier = record({ idempotencyKey: 'client-key-0010' });
+      await store.record(earlier);
+      const batch = [
+        record({ idempotencyKey: 'client-key-0011' }),
+        record({ idempotencyKey: 'client-key-0010', commandHash: 'c'.repeat(64) }),
+        record({ idempotencyKey: 'client-key-0011', scope: 'other-scope' }),
+      ];
+      expect(await store.findMany(batch)).toEqual([null, earlier, null]);
+      expect(await store.recordMany(batch)).toEqual([batch[0], earlier, batch[2]]);
+      expect(await store.findMany(batch)).toEqual([batch[0], earlier, batch[2]]);
+      expect(await store.findMany([])).toEqual([]);
+      expect(await store.recordMany([])).toEqual([]);
+    });
+
     it('creates its table idempotently, also from two stores starting together', async () => {
       const other = `${schema}_b`;
       try {

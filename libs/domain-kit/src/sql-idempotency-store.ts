@@ -20,7 +20,8 @@ interface RecordRow {
 /**
  * An IdempotencyStore in PostgreSQL or PGlite: table `<schema>.idempotency_records` with primary
  * key (idempotency_key, scope); `record` is INSERT … ON CONFLICT DO NOTHING followed by a re-read,
- * so concurrent writers of one key all see the first record. Creates schema and table if absent
+ * so concurrent writers of one key all see the first record; `findMany` / `recordMany` do the same
+ * for a command batch in one statement each. Creates schema and table if absent
  * (under a transaction-scoped advisory lock, so processes starting together do not race).
  * Throws Error for an invalid schema name; database errors propagate.
  */
@@ -50,8 +51,43 @@ export async function createSqlIdempotencyStore(options: SqlIdempotencyStoreOpti
     return rows.length === 0 ? null : fromRow(rows[0]);
   }
 
+  async function findMany(keys: ReadonlyArray<{ readonly idempotencyKey: string; readonly scope: string }>): Promise<Array<IdempotencyRecord | null>> {
+    if (keys.length === 0) return [];
+    const { rows } = await db.query<RecordRow>(
+      `SELECT r.idempotency_key, r.scope, r.command_type, r.command_hash, r.answer, r.recorded_at
+       FROM unnest($1::text[], $2::text[]) AS k(idempotency_key, scope)
+       JOIN ${table} AS r ON r.idempotency_key = k.idempotency_key AND r.scope = k.scope`,
+      [keys.map((key) => key.idempotencyKey), keys.map((key) => key.scope)],
+    );
+    const found = new Map(rows.map((row) => [JSON.stringify([row.idempotency_key, row.scope]), fromRow(row)]));
+    return keys.map((key) => found.get(JSON.stringify([key.idempotencyKey, key.scope])) ?? null);
+  }
+
   return {
     find,
+    findMany,
+    async recordMany(records) {
+      if (records.length === 0) return [];
+      const { rows } = await db.query<{ idempotency_key: string; scope: string }>(
+        `INSERT INTO ${table} (idempotency_key, scope, command_type, command_hash, answer, recorded_at)
+         SELECT r.value->>'idempotencyKey', r.value->>'scope', r.value->>'commandType', r.value->>'commandHash', r.value->'answer', (r.value->>'recordedAt')::timestamptz
+         FROM jsonb_array_elements($1::jsonb) AS r(value)
+         ON CONFLICT (idempotency_key, scope) DO NOTHING
+         RETURNING idempotency_key, scope`,
+        [JSON.stringify(records)],
+      );
+      // Only the keys recorded earlier (by another writer) are read back.
+      const written = new Set(rows.map((row) => JSON.stringify([row.idempotency_key, row.scope])));
+      const earlier = records.filter((record) => !written.has(JSON.stringify([record.idempotencyKey, record.scope])));
+      const stored = new Map((await findMany(earlier)).map((record, index) => [JSON.stringify([earlier[index].idempotencyKey, earlier[index].scope]), record]));
+      return records.map((record) => {
+        const key = JSON.stringify([record.idempotencyKey, record.scope]);
+        if (written.has(key)) return record;
+        const found = stored.get(key);
+        if (!found) throw new Error('idempotency record vanished between insert and read');
+        return found;
+      });
+    },
     async record(record) {
       const inserted = await db.query(
         `INSERT INTO ${table} (idempotency_key, scope, command_type, command_hash, answer, recorded_at)

@@ -46,6 +46,24 @@ export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
 }
 
+/** One stream's part of a multi-stream append ({@link EventStore.appendToStreams}). */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly EventData[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
+/** The outcome of one stream's part of a multi-stream append: as {@link AppendResult}, naming the stream. */
+export interface StreamAppendResult extends AppendResult {
+  readonly streamId: string;
+}
+
+/** One stream of {@link EventStore.readStreams}: read forwards from `fromRevision` (default 0) to the end. */
+export interface StreamRead {
+  readonly streamId: string;
+  readonly fromRevision?: number;
+}
+
 export interface ReadStreamOptions {
   /** First revision to read (inclusive). Default: 'start' forwards, 'end' backwards. */
   readonly fromRevision?: number | 'start' | 'end';
@@ -79,8 +97,27 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
 export interface EventStore {
   /** Appends all events atomically, or none. An empty `events` array is rejected. */
   appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams in one transaction: every stream's events, each checked against its
+   * own expected revision, or nothing at all. Each stream part follows appendToStream's rules —
+   * including idempotency: a part whose events are already recorded at the place its expected
+   * revision names answers with the original result and writes nothing, while the other parts are
+   * appended. Results come in the order of `appends`. A stream may appear only once per call.
+   * Errors name the failing stream: WrongExpectedRevisionError / DuplicateEventIdError (its
+   * `streamId`), InvalidAppendError (field `appends[i]…`), EventTooLargeError; nothing is appended.
+   * An empty `appends` array is rejected (InvalidAppendError, field 'appends').
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]>;
   /** Reads one stream; a stream that does not exist reads as an empty array. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Reads several streams forwards to their current end, each from its own first revision (default
+   * 0), in one round trip where the adapter can (loading many aggregates at once, e.g. for a
+   * day-end batch). The map has an entry, in revision order, for every stream asked for; a stream
+   * that does not exist, or has nothing from that revision on, maps to []. Throws InvalidReadError
+   * for a malformed entry (field `reads[i]…`).
+   */
+  readStreams(reads: readonly StreamRead[]): Promise<Map<string, RecordedEvent[]>>;
   /** Reads `$all` forwards in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The position of the last event visible in `$all`, or 'start' when the store is empty. */

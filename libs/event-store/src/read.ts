@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@samabay/sql';
-import type { Position, ReadAllOptions, ReadStreamOptions, RecordedEvent } from './event-store';
+import type { Position, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamRead } from './event-store';
 import { InvalidReadError } from './errors';
 import type { EventStoreTables } from './schema';
 
@@ -61,6 +61,27 @@ export async function readStream(db: SqlExecutor, tables: EventStoreTables, stre
     [streamId, bound, limit],
   );
   return rows.map(toRecordedEvent);
+}
+
+/** Reads several streams forwards to their end, each from its own revision, in one query (see EventStore.readStreams). */
+export async function readStreams(db: SqlExecutor, tables: EventStoreTables, reads: readonly StreamRead[]): Promise<Map<string, RecordedEvent[]>> {
+  if (!Array.isArray(reads)) throw new InvalidReadError('reads', 'reads must be an array');
+  const result = new Map<string, RecordedEvent[]>();
+  reads.forEach((read, index) => {
+    if (typeof read?.streamId !== 'string' || read.streamId.length === 0) throw new InvalidReadError(`reads[${index}].streamId`, 'stream id must be a non-empty string');
+    const from = read.fromRevision ?? 0;
+    if (!Number.isSafeInteger(from) || from < 0) throw new InvalidReadError(`reads[${index}].fromRevision`, 'fromRevision must be an integer ≥ 0');
+    result.set(read.streamId, []);
+  });
+  if (reads.length === 0) return result;
+  const { rows } = await db.query<EventRow>(
+    `SELECT ${selectColumns} FROM unnest($1::text[], $2::bigint[]) AS r(stream_id, from_revision)
+     JOIN ${tables.events} AS e ON e.stream_id = r.stream_id AND e.revision >= r.from_revision
+     ORDER BY e.stream_id, e.revision`,
+    [reads.map((read) => read.streamId), reads.map((read) => String(read.fromRevision ?? 0))],
+  );
+  for (const row of rows) result.get(row.stream_id)!.push(toRecordedEvent(row));
+  return result;
 }
 
 /** Reads `$all` strictly after `fromPosition`, in (commit, prepare) order, settled transactions only. */

@@ -1,11 +1,26 @@
 import { SqlConnectionError, type SqlDatabase } from '@samabay/sql';
-import type { AllSubscription, AppendOptions, AppendResult, EventData, EventStore, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeToAllOptions } from './event-store';
+import type {
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventData,
+  EventStore,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+  StreamAppendResult,
+  StreamRead,
+  SubscribeToAllOptions,
+} from './event-store';
 import { EventStoreUnavailableError, InvalidReadError } from './errors';
 import { appendEvents, type BeforeCommitHook } from './append';
-import { headPosition, readAll, readStream } from './read';
+import { appendToStreams } from './append-to-streams';
+import { headPosition, readAll, readStream, readStreams } from './read';
 import { ensureEventStoreSchema, eventStoreTables, type EventStoreTables } from './schema';
 import { SqlAllSubscription } from './subscription';
-import { assertValidStreamId, normaliseExpectedRevision, serialiseBatch } from './validation';
+import { assertValidStreamId, normaliseExpectedRevision, serialiseBatch, serialiseStreamAppends } from './validation';
 
 /** Options of {@link createSqlEventStore}. */
 export interface SqlEventStoreOptions {
@@ -33,7 +48,9 @@ export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
  * The SQL event store shared by the PostgreSQL and PGlite adapters (DESIGN §3). Creates its schema
  * and tables if absent, then serves the EventStore port:
  * - appends are one transaction each, checked against the expected revision under the stream's
- *   row lock, idempotent for re-sent event ids (KurrentDB semantics), NOTIFY on commit;
+ *   row lock, idempotent for re-sent event ids (KurrentDB semantics), NOTIFY on commit; a
+ *   multi-stream append (appendToStreams) is one transaction for all its streams, with a handful of
+ *   set-based statements whatever the number of streams;
  * - `$all` is ordered by (appending transaction id, sequence) and read only below the oldest
  *   transaction in flight, so no reader ever skips a late-committing event;
  * - positions: { commit: transaction id (xid8), prepare: sequence }.
@@ -65,9 +82,18 @@ class SqlEventStore implements EventStore {
     return unavailableAsTyped(() => appendEvents(this.options.db, this.tables, streamId, serialised, expected, this.options.beforeCommit));
   }
 
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]> {
+    const parts = serialiseStreamAppends(appends, this.maxEventBytes);
+    return unavailableAsTyped(() => appendToStreams(this.options.db, this.tables, parts, this.options.beforeCommit));
+  }
+
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     if (typeof streamId !== 'string' || streamId.length === 0) return Promise.reject(new InvalidReadError('streamId', 'stream id must be a non-empty string'));
     return unavailableAsTyped(() => readStream(this.options.db, this.tables, streamId, options));
+  }
+
+  readStreams(reads: readonly StreamRead[]): Promise<Map<string, RecordedEvent[]>> {
+    return unavailableAsTyped(() => readStreams(this.options.db, this.tables, reads));
   }
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {

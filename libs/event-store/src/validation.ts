@@ -82,3 +82,41 @@ function toJson(value: unknown, field: string): string {
   if (escapedNul.test(json)) throw new InvalidAppendError(field, `${field} contains a NUL character (\\u0000), which jsonb cannot store`);
   return json;
 }
+
+/** One validated part of a multi-stream append. */
+export interface SerialisedStreamAppend {
+  readonly streamId: string;
+  readonly expected: ExpectedRevision;
+  readonly events: readonly SerialisedEvent[];
+}
+
+/**
+ * Validates and serialises a multi-stream append with the single-append rules per part; error fields
+ * are prefixed with `appends[i].` ('appends' when the list is empty or not an array). A stream id
+ * that appears twice, or an event id used in two parts, is InvalidAppendError ('appends[i].streamId',
+ * 'appends[i].events[j].id'). Throws EventTooLargeError as serialiseBatch does. Nothing is written.
+ */
+export function serialiseStreamAppends(appends: unknown, maxEventBytes: number): SerialisedStreamAppend[] {
+  if (!Array.isArray(appends) || appends.length === 0) throw new InvalidAppendError('appends', 'a multi-stream append needs at least one stream');
+  const streams = new Set<string>();
+  const eventIds = new Set<string>();
+  return appends.map((part: { streamId?: unknown; events?: unknown; expectedRevision?: unknown } | null, index) => {
+    const prefix = `appends[${index}]`;
+    if (typeof part !== 'object' || part === null) throw new InvalidAppendError(prefix, `${prefix} must be an object`);
+    try {
+      assertValidStreamId(part.streamId);
+      if (streams.has(part.streamId)) throw new InvalidAppendError('streamId', `stream "${part.streamId}" appears twice in one multi-stream append`);
+      streams.add(part.streamId);
+      const expected = normaliseExpectedRevision(part.expectedRevision);
+      const events = serialiseBatch(part.events, maxEventBytes);
+      events.forEach((event, eventIndex) => {
+        if (eventIds.has(event.id)) throw new InvalidAppendError(`events[${eventIndex}].id`, `event id ${event.id} appears in two streams of the append`);
+        eventIds.add(event.id);
+      });
+      return { streamId: part.streamId, expected, events };
+    } catch (error) {
+      if (error instanceof InvalidAppendError) throw new InvalidAppendError(`${prefix}.${error.field}`, `${prefix}: ${error.message}`);
+      throw error;
+    }
+  });
+}

@@ -8,7 +8,7 @@ import { Counter, type Registry } from 'prom-client';
 export function meteredEventStore(store: EventStore, registry: Registry): EventStore {
   const appends = new Counter({
     name: 'samabay_event_store_appends_total',
-    help: 'appendToStream calls, by outcome (ok or the error code).',
+    help: 'appendToStream and appendToStreams calls, by outcome (ok or the error code).',
     labelNames: ['outcome'],
     registers: [registry],
   });
@@ -30,7 +30,20 @@ export function meteredEventStore(store: EventStore, registry: Registry): EventS
         throw error;
       }
     },
+    async appendToStreams(parts) {
+      try {
+        const results = await store.appendToStreams(parts);
+        appends.inc({ outcome: 'ok' });
+        events.inc(parts.reduce((sum, part) => sum + part.events.length, 0));
+        return results;
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        appends.inc({ outcome: typeof code === 'string' ? code : 'error' });
+        throw error;
+      }
+    },
     readStream: (streamId, options) => store.readStream(streamId, options),
+    readStreams: (reads) => store.readStreams(reads),
     readAll: (options) => store.readAll(options),
     headPosition: () => store.headPosition(),
     subscribeToAll: (options) => store.subscribeToAll(options),

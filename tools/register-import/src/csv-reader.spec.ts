@@ -50,6 +50,39 @@ describe('readRegister', () => {
     }
   });
 
+  it('numbers the last row by its own line when the file ends in a bare CR, and keeps the CR out of the value', async () => {
+    const items = (await readAll({ text: `${HEADER}\n${row('KLG-000001')}\n${row('KLG-000002')}\r` })) as RegisterRecord[];
+    expect(lines(items)).toEqual([2, 3]);
+    expect(items[1].values.status).toBe('active');
+  });
+
+  it('reads a file whose lines all end in a bare CR (classic Mac) row by row', async () => {
+    const items = (await readAll({ text: `${HEADER}\r${row('KLG-000001')}\r\r${row('KLG-000002', '"Rekha\rThapa"')}\r${row('KLG-000003')}\r` })) as RegisterRecord[];
+    expect(lines(items)).toEqual([2, 4, 6]);
+    expect(items[1].values.full_name).toBe('Rekha\rThapa');
+    expect(items[2].values.status).toBe('active');
+  });
+
+  it('keeps CRLF line ends whole when a read chunk ends between the CR and the LF', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'register-'));
+    try {
+      const file = path.join(dir, 'crlf.csv');
+      // createReadStream reads 64 KiB chunks: pad the first row so that its CR is the chunk's last byte.
+      const first = `${HEADER}\r\n${row('KLG-000001', 'x'.repeat(65_536))}`;
+      const padded = first.slice(0, first.length - (first.length + 1 - 65_536)) + '\r\n';
+      expect(Buffer.byteLength(padded)).toBe(65_537);
+      writeFileSync(file, `${padded}${row('KLG-000002')}\r\n${row('KLG-000003')}\r\n`);
+      const items = await readAll({ path: file });
+      expect(items.map((item) => [item.kind, item.line])).toEqual([
+        ['malformed', 2],
+        ['record', 3],
+        ['record', 4],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('skips blank lines and all-blank rows without renumbering the rest', async () => {
     const items = await readAll({ text: `${HEADER}\n\n${row('KLG-000001')}\n${','.repeat(13)}\n\n${row('KLG-000002')}` });
     expect(lines(items)).toEqual([3, 6]);

@@ -59,14 +59,15 @@ function countMatches(values: readonly string[], pattern: RegExp): number {
 }
 
 /**
- * Reads a register CSV (UTF-8, optional BOM, RFC 4180 quoting, LF or CRLF) and yields one item per
+ * Reads a register CSV (UTF-8, optional BOM, RFC 4180 quoting, lines ending in LF, CRLF or a bare CR —
+ * including a bare CR at the very end of the file) and yields one item per
  * data row with its physical line number. Blank lines and rows whose every field is blank are
  * skipped. Columns are matched by header name (case-insensitive, any order); extra columns are
  * ignored. Throws RegisterFormatError for a missing column or a CSV syntax error.
  */
 export async function* readRegister(source: RegisterSource): AsyncGenerator<RegisterRecord | MalformedRecord> {
   const input: Readable = 'path' in source ? createReadStream(source.path) : Readable.from([Buffer.from(source.text, 'utf8')]);
-  const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n'], skip_empty_lines: true, encoding: 'utf8' }));
+  const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n', '\r'], skip_empty_lines: true, encoding: 'utf8' }));
   input.on('error', (error) => parser.destroy(error));
 
   let header: number[] | undefined;

@@ -19,6 +19,29 @@ describe('InMemoryEventStore', () => {
     expect((await store.readStream('s-1')).map((event) => event.revision)).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('appends to several streams atomically: all parts, or none when one fails; re-sent parts answer as before', async () => {
+    const store = new InMemoryEventStore();
+    await store.appendToStream('s-2', events('x', 1), { expectedRevision: 'no_stream' });
+    const parts = [
+      { streamId: 's-1', events: events('a', 2), expectedRevision: 'no_stream' as const },
+      { streamId: 's-2', events: events('b', 1), expectedRevision: 0 },
+    ];
+    const results = await store.appendToStreams(parts);
+    expect(results.map((result) => [result.streamId, result.nextExpectedRevision])).toEqual([
+      ['s-1', 1],
+      ['s-2', 1],
+    ]);
+    expect(await store.appendToStreams(parts)).toEqual(results);
+    await expect(
+      store.appendToStreams([
+        { streamId: 's-3', events: events('c', 1), expectedRevision: 'no_stream' },
+        { streamId: 's-2', events: events('d', 1), expectedRevision: 0 },
+      ]),
+    ).rejects.toMatchObject({ code: 'WRONG_EXPECTED_REVISION', streamId: 's-2' });
+    await expect(store.appendToStreams([parts[0], { ...parts[0], events: events('e', 1) }])).rejects.toMatchObject({ field: 'appends[1].streamId' });
+    expect(await store.readAll()).toHaveLength(4);
+  });
+
   it('treats a re-append of the same ids at the same place as the original append', async () => {
     const store = new InMemoryEventStore();
     const batch = events('a', 2);

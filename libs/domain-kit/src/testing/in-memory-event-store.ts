@@ -7,10 +7,14 @@ import {
   type AppendResult,
   type EventData,
   type EventStore,
+  type ExpectedRevision,
   type Position,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendResult,
+  type StreamRead,
   type SubscribeToAllOptions,
 } from '@samabay/event-store';
 
@@ -21,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * adapter). Honours the port's contract: expected revision `any | no_stream | stream_exists | n`
  * (WrongExpectedRevisionError, nothing appended), atomic batches, idempotent re-append of the same
  * event ids at the same place (returns the original result), unique event ids otherwise
- * (InvalidAppendError field 'id'), reads forwards/backwards with maxCount, `readAll` in order and
+ * (InvalidAppendError field 'id'), atomic multi-stream appends, reads forwards/backwards with maxCount, `readAll` in order and
  * a catch-up subscription. Data and metadata go through JSON like a real store, so a test sees
  * exactly what a decider would read back. Position: commit = prepare = 1-based global sequence.
  */
@@ -35,14 +39,60 @@ export class InMemoryEventStore implements EventStore {
   async appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
     validateAppend(streamId, events);
+    const planned = this.plan(streamId, events, options.expectedRevision);
+    const result = 'repeat' in planned ? planned.repeat : this.write(streamId, events);
+    this.wake();
+    return result;
+  }
+
+  /**
+   * Appends to several streams atomically: every part is checked (as appendToStream checks one)
+   * before any is written. Errors name the stream (WrongExpectedRevisionError) or the part
+   * (InvalidAppendError field `appends[i]…`); nothing is appended then.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendResult[]> {
+    this.assertOpen();
+    if (!Array.isArray(appends) || appends.length === 0) throw new InvalidAppendError('appends', 'a multi-stream append needs at least one stream');
+    const streams = new Set<string>();
+    const ids = new Set<string>();
+    const plans = appends.map((part, index) => {
+      try {
+        validateAppend(part.streamId, part.events);
+        if (streams.has(part.streamId)) throw new InvalidAppendError('streamId', `stream ${part.streamId} appears twice in one append`);
+        streams.add(part.streamId);
+        for (const event of part.events) {
+          if (ids.has(event.id)) throw new InvalidAppendError('id', `event id ${event.id} appears in two streams of one append`);
+          ids.add(event.id);
+        }
+      } catch (error) {
+        if (error instanceof InvalidAppendError) throw new InvalidAppendError(`appends[${index}].${error.field}`, error.message);
+        throw error;
+      }
+      return this.plan(part.streamId, part.events, part.expectedRevision);
+    });
+    const results = appends.map((part, index) => {
+      const planned = plans[index];
+      return { streamId: part.streamId, ...('repeat' in planned ? planned.repeat : this.write(part.streamId, part.events)) };
+    });
+    this.wake();
+    return results;
+  }
+
+  /** Checks one append against the stream: its original result when it is a repeat, else that it may be written. */
+  private plan(streamId: string, events: readonly EventData[], expectedRevision: ExpectedRevision): { repeat: AppendResult } | { write: true } {
     const stream = this.streams.get(streamId) ?? [];
-    const repeat = this.idempotentRepeat(streamId, stream, events, options);
-    if (repeat) return repeat;
+    const repeat = this.idempotentRepeat(streamId, stream, events, expectedRevision);
+    if (repeat) return { repeat };
     const actual = stream.length === 0 ? 'no_stream' : stream.length - 1;
-    if (!matchesExpected(options.expectedRevision, actual)) throw new WrongExpectedRevisionError(streamId, options.expectedRevision, actual);
+    if (!matchesExpected(expectedRevision, actual)) throw new WrongExpectedRevisionError(streamId, expectedRevision, actual);
     for (const event of events) {
       if (this.eventLocations.has(event.id)) throw new InvalidAppendError('id', `event id ${event.id} is already used by another event`);
     }
+    return { write: true };
+  }
+
+  private write(streamId: string, events: readonly EventData[]): AppendResult {
+    const stream = this.streams.get(streamId) ?? [];
     const recorded = events.map((event, index): RecordedEvent => {
       const sequence = BigInt(this.all.length + index + 1);
       return {
@@ -62,9 +112,12 @@ export class InMemoryEventStore implements EventStore {
       this.eventLocations.set(event.id, { streamId, revision: event.revision });
     }
     this.streams.set(streamId, stream);
-    for (const wake of [...this.wakers]) wake();
     const last = recorded[recorded.length - 1];
     return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  private wake(): void {
+    for (const wake of [...this.wakers]) wake();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -78,6 +131,11 @@ export class InMemoryEventStore implements EventStore {
     }
     const from = options.fromRevision === undefined || options.fromRevision === 'start' ? 0 : options.fromRevision === 'end' ? stream.length : options.fromRevision;
     return stream.slice(from, from + maxCount).map(copy);
+  }
+
+  async readStreams(reads: readonly StreamRead[]): Promise<Map<string, RecordedEvent[]>> {
+    this.assertOpen();
+    return new Map(reads.map((read) => [read.streamId, (this.streams.get(read.streamId) ?? []).slice(read.fromRevision ?? 0).map(copy)]));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -122,12 +180,12 @@ export class InMemoryEventStore implements EventStore {
   }
 
   /** The re-append of a batch already stored at the place the expected revision names: its original result. */
-  private idempotentRepeat(streamId: string, stream: readonly RecordedEvent[], events: readonly EventData[], options: AppendOptions): AppendResult | undefined {
+  private idempotentRepeat(streamId: string, stream: readonly RecordedEvent[], events: readonly EventData[], expectedRevision: ExpectedRevision): AppendResult | undefined {
     const first = this.eventLocations.get(events[0].id);
     if (!first || first.streamId !== streamId) return undefined;
     const sameBatch = events.every((event, index) => stream[first.revision + index]?.id === event.id);
     const before = first.revision === 0 ? 'no_stream' : first.revision - 1;
-    const placeMatches = options.expectedRevision === 'any' || options.expectedRevision === 'stream_exists' || options.expectedRevision === before;
+    const placeMatches = expectedRevision === 'any' || expectedRevision === 'stream_exists' || expectedRevision === before;
     if (!sameBatch || !placeMatches) return undefined;
     const last = stream[first.revision + events.length - 1];
     return { nextExpectedRevision: last.revision, position: last.position };

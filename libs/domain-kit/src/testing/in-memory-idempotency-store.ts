@@ -19,6 +19,14 @@ export class InMemoryIdempotencyStore implements IdempotencyStore {
     return JSON.parse(this.records.get(key) as string) as IdempotencyRecord;
   }
 
+  async findMany(keys: ReadonlyArray<{ readonly idempotencyKey: string; readonly scope: string }>): Promise<Array<IdempotencyRecord | null>> {
+    return Promise.all(keys.map((key) => this.find(key.idempotencyKey, key.scope)));
+  }
+
+  async recordMany(records: readonly IdempotencyRecord[]): Promise<IdempotencyRecord[]> {
+    return Promise.all(records.map((record) => this.record(record)));
+  }
+
   /** Number of records held. */
   get size(): number {
     return this.records.size;

@@ -30,10 +30,12 @@ export interface SavingsOptions {
    * not (yet) in savings' copy of member statuses. Default: does not wait.
    */
   readonly readModelsCaughtUp?: () => Promise<void>;
-  /** Account commands in flight at once during day-end. Default 4. */
+  /** Full-size account batches in flight at once during day-end. Default 4. */
   readonly dayEndConcurrency?: number;
   /** Maker–checker limit of withdrawals (see defaultWithdrawalApproval). Default: no limit. */
   readonly withdrawalApproval?: EffectiveDated<WithdrawalApprovalTerms>;
+  /** Accounts per day-end batch (one atomic multi-stream append each). Default 500. */
+  readonly dayEndBatchSize?: number;
 }
 
 /** The savings service: its commands, its read-model queries and the projections that feed them. */
@@ -59,6 +61,7 @@ export function createSavings(options: SavingsOptions): Savings {
     catchUp: options.readModelsCaughtUp ?? (async () => undefined),
     dayEndConcurrency: options.dayEndConcurrency ?? 4,
     withdrawalApproval: options.withdrawalApproval,
+    dayEndBatchSize: options.dayEndBatchSize,
   });
   return {
     commands,

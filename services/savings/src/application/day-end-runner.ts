@@ -1,4 +1,4 @@
-import { DomainError, todayInKolkata, type CommandContext, type IsoDate } from '@samabay/domain-kit';
+import { DomainError, todayInKolkata, type BatchCommandResult, type CommandContext, type DomainEvent, type IsoDate } from '@samabay/domain-kit';
 import { comparePositions, type Position } from '@samabay/event-store';
 import { shiftDays } from '../domain/calendar/day-number';
 import { addMonths, isMonthEnd } from '../domain/calendar/months';
@@ -35,8 +35,56 @@ export interface DayEndDeps {
   /** Waits until the read models include every event written so far (the account list must be complete). */
   readonly catchUp: () => Promise<void>;
   readonly clock: () => Date;
-  /** Account commands in flight at once (helps on PostgreSQL; PGlite runs one statement at a time). */
+  /** Full-size account batches in flight at once (helps on PostgreSQL; PGlite runs one statement at a time). */
   readonly concurrency: number;
+  /** Accounts per batch (one atomic multi-stream append each) once the run has ramped up. Default {@link DEFAULT_DAY_END_BATCH_SIZE}. */
+  readonly batchSize?: number;
+}
+
+/** Accounts per day-end batch by default: ~1,000 events per transaction, short enough not to hold back readers of `$all`. */
+export const DEFAULT_DAY_END_BATCH_SIZE = 500;
+
+/**
+ * Splits a day's accounts (in account-id order) into batches: a ramp of 1, 2, 4, … accounts run one
+ * after another — a small branch closes in small transactions, and a run stopped early (or failing
+ * on its first accounts) has done little — then full batches of `batchSize`, run `concurrency` at a time.
+ * @throws RangeError when batchSize is not a positive integer.
+ */
+export function dayEndBatches<T>(items: readonly T[], batchSize: number): { ramp: T[][]; full: T[][] } {
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+  const ramp: T[][] = [];
+  const full: T[][] = [];
+  let next = 0;
+  for (let size = 1; size < batchSize && next < items.length; size *= 2) {
+    ramp.push(items.slice(next, next + size));
+    next += size;
+  }
+  for (; next < items.length; next += batchSize) full.push(items.slice(next, next + batchSize));
+  return { ramp, full };
+}
+
+/** One CloseBusinessDay per account of `batch`, as one savings batch and one Recurring Deposit batch; results in `batch` order. */
+async function closeAccounts(
+  deps: DayEndDeps,
+  batch: readonly DayEndCandidate[],
+  day: IsoDate,
+  today: IsoDate,
+  dayContext: (idempotencyKey: string) => CommandContext,
+): Promise<Array<BatchCommandResult<DomainEvent>>> {
+  const item = (candidate: DayEndCandidate) => {
+    const command = { type: 'CloseBusinessDay', accountId: candidate.accountId, businessDate: day, today } as const;
+    return { command, context: dayContext(dayEndIdempotencyKey(command)) };
+  };
+  const recurring = batch.filter((candidate) => candidate.product === 'RECURRING_DEPOSIT');
+  const savings = batch.filter((candidate) => candidate.product !== 'RECURRING_DEPOSIT');
+  const [savingsResults, recurringResults] = await Promise.all([
+    savings.length === 0 ? [] : deps.executor.onSavingsAccountsBatch(savings.map(item)),
+    recurring.length === 0 ? [] : deps.executor.onRecurringDepositsBatch(recurring.map(item)),
+  ]);
+  const byAccount = new Map<string, BatchCommandResult<DomainEvent>>();
+  savings.forEach((candidate, index) => byAccount.set(candidate.accountId, savingsResults[index]));
+  recurring.forEach((candidate, index) => byAccount.set(candidate.accountId, recurringResults[index]));
+  return batch.map((candidate) => byAccount.get(candidate.accountId)!);
 }
 
 /** Idempotency key of the branch checkpoint command of a day. */
@@ -57,6 +105,10 @@ export function branchDayEndKey(branchCode: string, businessDate: IsoDate): stri
  *   finishes the rest, ending with the same balances.
  * - Catch-up: missed days are closed in date order; an account that missed periods (opened with an
  *   earlier business date) catches up inside its own command.
+ * - Batched: a day's accounts go through CommandHandler.executeBatch (see {@link dayEndBatches}): one
+ *   atomic multi-stream append per batch; an account whose command is rejected appends nothing while
+ *   the rest of its batch is appended, and the day then stays open (DAY_END_INCOMPLETE).
+ * - Stopping (options.signal) takes effect between batches.
  * Which accounts: on a month end every account not closed (interest periods end only on month ends);
  * on other days only savings accounts whose dormancy may be due. Accounts are listed from the read
  * model after waiting for it to catch up with the event store.
@@ -80,24 +132,29 @@ export async function runDayEnd(deps: DayEndDeps, input: RunDayEndInput, context
     const candidates = await candidatesFor(deps, branchCode, day);
     const failures: Array<{ accountId: string; code: string }> = [];
     let eventsOfDay = 0;
-    await runBounded(candidates, deps.concurrency, async (candidate) => {
+    const closeBatch = async (batch: readonly DayEndCandidate[]): Promise<void> => {
       options.signal?.throwIfAborted();
-      const command = { type: 'CloseBusinessDay', accountId: candidate.accountId, businessDate: day, today } as const;
-      const key = dayEndIdempotencyKey(command);
-      try {
-        const accepted =
-          candidate.product === 'RECURRING_DEPOSIT' ? await deps.executor.onRecurringDeposit(command, dayContext(key)) : await deps.executor.onSavingsAccount(command, dayContext(key));
-        if (!accepted.replayed) {
-          eventsOfDay += accepted.events.length;
-          appended(accepted.events.length, accepted.position);
+      const results = await closeAccounts(deps, batch, day, today, dayContext);
+      results.forEach((result, index) => {
+        const { accountId } = batch[index];
+        if (result.status === 'rejected') {
+          failures.push({ accountId, code: result.error.code });
+          return;
+        }
+        if (!result.accepted.replayed) {
+          eventsOfDay += result.accepted.events.length;
+          appended(result.accepted.events.length, result.accepted.position);
         }
         outcome.accountsClosed += 1;
-        options.onAccountClosed?.(candidate.accountId, day);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        failures.push({ accountId: candidate.accountId, code: error.code });
-      }
-    });
+        options.onAccountClosed?.(accountId, day);
+      });
+    };
+    const { ramp, full } = dayEndBatches(candidates, deps.batchSize ?? DEFAULT_DAY_END_BATCH_SIZE);
+    for (const batch of ramp) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await closeBatch(batch);
+    }
+    await runBounded(full, deps.concurrency, closeBatch);
     if (failures.length > 0) {
       throw new DomainError('DAY_END_INCOMPLETE', `${failures.length} account(s) of ${branchCode} could not close ${day}; the day stays open`, 'businessDate', {
         failedAccounts: failures.length,

@@ -84,6 +84,8 @@ export interface SavingsCommandDeps {
   readonly dayEndConcurrency: number;
   /** Maker–checker limit of withdrawals (effective-dated); none: no limit. */
   readonly withdrawalApproval?: EffectiveDated<WithdrawalApprovalTerms>;
+  /** Accounts per day-end batch (one atomic append each). Default: DEFAULT_DAY_END_BATCH_SIZE. */
+  readonly dayEndBatchSize?: number;
 }
 
 /** The command side of savings on the shared CommandHandler. See {@link SavingsCommands}. */
@@ -167,8 +169,8 @@ export class SavingsCommandService implements SavingsCommands {
     // Day-end step hook: MIS income due through the date is paid and credited before the savings accounts close their periods.
     await this.payMonthlyIncomeDue({ branchCode: input.branchCode, businessDate: input.businessDate }, context);
     const { executor } = this;
-    const { reader, products, catchUp, clock, dayEndConcurrency: concurrency } = this.deps;
-    return runDayEnd({ executor, reader, products, catchUp, clock, concurrency }, input, context, options);
+    const { reader, products, catchUp, clock, dayEndConcurrency: concurrency, dayEndBatchSize: batchSize } = this.deps;
+    return runDayEnd({ executor, reader, products, catchUp, clock, concurrency, batchSize }, input, context, options);
   }
 
   openFixedDeposit(input: OpenFixedDepositInput, context: CommandContext): Promise<TermDepositAccepted> {

@@ -1,4 +1,4 @@
-import { DomainError, ValidationError, type CommandAccepted, type CommandContext, type CommandHandler, type Decider } from '@samabay/domain-kit';
+import { DomainError, ValidationError, type BatchCommandResult, type CommandAccepted, type CommandContext, type CommandHandler, type Decider, type ExecuteCommandRequest } from '@samabay/domain-kit';
 import type { SavingsAccountCommand } from '../domain/account/savings-account-commands';
 import { createSavingsAccountDecider } from '../domain/account/savings-account-decider';
 import type { SavingsAccountEvent } from '../domain/account/savings-account-events';
@@ -35,6 +35,14 @@ class TransferProbeAnswer extends DomainError {
   }
 }
 
+/**
+ * Snapshot versions of the savings deciders (DESIGN §4): bump one whenever its evolve or state shape
+ * changes, so that snapshots built by the old evolve are ignored (the stream is replayed instead).
+ */
+export const SAVINGS_ACCOUNT_SNAPSHOT_VERSION = 'savings-account-1';
+/** See {@link SAVINGS_ACCOUNT_SNAPSHOT_VERSION}. */
+export const RECURRING_DEPOSIT_SNAPSHOT_VERSION = 'recurring-deposit-1';
+
 /** A savings-account command plus what decides whether a repeat of its idempotency key is the same command. */
 export interface ExecuteOptions {
   readonly scope?: string;
@@ -62,12 +70,13 @@ export class SavingsExecutor {
     this.savingsDecider = {
       initialState: savings.initialState,
       evolve: savings.evolve,
+      snapshotVersion: SAVINGS_ACCOUNT_SNAPSHOT_VERSION,
       decide: (command, state) => {
         if (command.type === 'ProbeTransfer') throw new TransferProbeAnswer(state?.transfersOut[command.transferId] ?? null);
         return savings.decide(command, state);
       },
     };
-    this.recurringDecider = createRecurringDepositDecider(products);
+    this.recurringDecider = { ...createRecurringDepositDecider(products), snapshotVersion: RECURRING_DEPOSIT_SNAPSHOT_VERSION };
     this.fixedDecider = createFixedDepositDecider(products);
     this.incomeDecider = createMonthlyIncomeDecider(products);
   }
@@ -143,6 +152,55 @@ export class SavingsExecutor {
       payloadForHash: { branchCode: command.branchCode, businessDate: command.businessDate },
       branchCode: command.branchCode,
     });
+  }
+
+  /**
+   * Executes many savings-account commands (one per account) as one batch through
+   * CommandHandler.executeBatch: one atomic append for all that are accepted, results in order (a
+   * rejected command, e.g. an id of another kind, appends nothing and the rest still go through).
+   * Stream, envelope branch and hash as {@link onSavingsAccount}. For the day-end.
+   */
+  onSavingsAccountsBatch(items: ReadonlyArray<{ readonly command: SavingsAccountCommand; readonly context: CommandContext }>): Promise<Array<BatchCommandResult<SavingsAccountEvent>>> {
+    return this.batch(items, ['SD', 'TF'], 'NOT_A_SAVINGS_ACCOUNT', 'a Savings Deposit or Thrift Fund account', this.savingsDecider);
+  }
+
+  /** {@link onSavingsAccountsBatch} for Recurring Deposit commands. */
+  onRecurringDepositsBatch(items: ReadonlyArray<{ readonly command: RecurringDepositCommand; readonly context: CommandContext }>): Promise<Array<BatchCommandResult<RecurringDepositEvent>>> {
+    return this.batch(items, ['RD'], 'NOT_A_RECURRING_DEPOSIT', 'a Recurring Deposit', this.recurringDecider);
+  }
+
+  private async batch<D, C extends D & { readonly type: string; readonly accountId: string; readonly today?: unknown }, E extends SavingsAccountEvent | RecurringDepositEvent, S>(
+    items: ReadonlyArray<{ readonly command: C; readonly context: CommandContext }>,
+    kinds: readonly AccountKind[],
+    code: string,
+    what: string,
+    decider: Decider<D, E, S>,
+  ): Promise<Array<BatchCommandResult<E>>> {
+    const results: Array<BatchCommandResult<E> | undefined> = new Array(items.length);
+    const requests: Array<ExecuteCommandRequest<D, E, S>> = [];
+    const positions: number[] = [];
+    items.forEach(({ command, context }, index) => {
+      try {
+        requireKind(command.accountId, kinds, code, what);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results[index] = { status: 'rejected', error };
+        return;
+      }
+      positions.push(index);
+      requests.push({
+        decider,
+        streamId: savingsAccountStreamId(command.accountId),
+        commandType: command.type,
+        command,
+        context,
+        payloadForHash: withoutToday(command),
+        branchCode: command.accountId.slice(0, 3),
+      });
+    });
+    const executed = requests.length === 0 ? [] : await this.handler.executeBatch(requests);
+    executed.forEach((result, position) => (results[positions[position]] = result));
+    return results as Array<BatchCommandResult<E>>;
   }
 
   /**
