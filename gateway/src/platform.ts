@@ -179,7 +179,7 @@ async function openDatabase(database: DatabaseConfig): Promise<SqlDatabase> {
 }
 
 /** Registers the bootstrap administrator as admin at SNG unless the registry knows the user already (idempotent). */
-async function ensureBootstrapAdmin(staff: Staff, userId: string, businessDate: string): Promise<void> {
+export async function ensureBootstrapAdmin(staff: Staff, userId: string, businessDate: string): Promise<void> {
   if (await staff.directory.find(userId)) return;
   const context: CommandContext = { idempotencyKey: `startup-bootstrap-admin-${userId}-${businessDate}`, businessDate, actor: SYSTEM_ACTOR };
   await staff.commands.register({ userId, role: 'admin', branchCode: 'SNG' }, context).catch((error: unknown) => {

@@ -2,12 +2,15 @@
 // processes of `npm run start:server` (relay, projector, membership, savings and lending services,
 // gateway) started by the real supervisor from compiled code, against PostgreSQL and the broker;
 // the register import of a slice of the fixture through the gateway, compared with a single-node run
-// of the same slice; read-your-writes of a mutation; typed rejections over TCP equal to single-node.
+// of the same slice; read-your-writes of a mutation; typed rejections over TCP equal to single-node;
+// the staff registry and the approval queue hosted by the gateway (a disabled user refused, a large
+// withdrawal paid through the queue by the savings service); a loan disbursed into savings credited
+// once by the process manager in the lending service.
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { issueDevToken, inMemoryConfig, startPlatform, type RunningPlatform } from '@samabay/gateway';
 import { createGraphqlClient, importRegister, type GraphqlRequest, type ImportResult } from '@samabay/register-import';
-import { describeIfEnv, describeIfKafka, kafkaTestBrokers } from '../support';
+import { describeIfEnv, describeIfKafka, kafkaTestBrokers, waitFor } from '../support';
 import { CategoryTopics } from '@samabay/relay';
 import { readAllMessages, testMessaging } from '../relay/kafka-fixtures';
 import { ServerTopology } from '../support/server-topology';
@@ -25,6 +28,8 @@ const UNREACHABLE_POSITION = 'C:999999999999/P:1';
 
 interface Target {
   readonly url: string;
+  /** The JWT secret of the target's gateway (development tokens of other users). */
+  readonly secret: string;
   readonly token: string;
   readonly request: GraphqlRequest;
 }
@@ -124,6 +129,42 @@ const REJECTED_COMMANDS: ReadonlyArray<{ readonly label: string; readonly query:
   },
 ];
 
+const SUMMARIES = `query { branchSummaries { branchCode } }`;
+const REGISTER_STAFF = `mutation ($input: RegisterStaffInput!) { registerStaff(input: $input) { position } }`;
+const DISABLE_STAFF = `mutation ($input: DisableStaffInput!) { disableStaff(input: $input) { position } }`;
+const STAFF_MEMBER = `query ($userId: String!, $p: String) { staffMember(userId: $userId, consistentWith: $p) { userId role branchCode active } }`;
+const OPEN_ACCOUNT = `mutation ($input: OpenSavingsAccountInput!) { openSavingsAccount(input: $input) { accountId } }`;
+const DEPOSIT = `mutation ($input: SavingsCashInput!) { deposit(input: $input) { balance } }`;
+const WITHDRAW = `mutation ($input: SavingsCashInput!) { withdraw(input: $input) { balance } }`;
+const ACCOUNT = `query ($accountId: String!, $p: String) { savingsAccount(accountId: $accountId, consistentWith: $p) { balance } }`;
+const REQUEST_LARGE_WITHDRAWAL = `mutation ($input: RequestLargeWithdrawalInput!) { requestLargeWithdrawal(input: $input) { approvalId status position } }`;
+const PENDING = `query ($p: String) { pendingItems(consistentWith: $p) { approvalId kind } }`;
+const APPROVE_ITEM = `mutation ($input: PendingItemInput!) { approvePendingItem(input: $input) { status outcomeCode position } }`;
+const APPLY_LOAN = `mutation ($input: ApplyForLoanInput!) { applyForLoan(input: $input) { loanId } }`;
+const APPRAISE_LOAN = `mutation ($input: AppraiseLoanInput!) { appraiseLoan(input: $input) { loanId } }`;
+const APPROVE_LOAN = `mutation ($input: LoanCommandInput!) { approveLoan(input: $input) { loanId } }`;
+const DISBURSE_LOAN = `mutation ($input: DisburseLoanInput!) { disburseLoan(input: $input) { result { replayed position } } }`;
+const LOAN = `query ($loanId: String!, $p: String) { loan(loanId: $loanId, consistentWith: $p) { status } }`;
+const PASSBOOK = `query ($accountId: String!, $p: String) { passbook(accountId: $accountId, first: 100, consistentWith: $p) { entries { category credit balance } } }`;
+
+/** The same gateway with a development token of another staff user (unknown users pass unless SAMABAY_REQUIRE_REGISTERED_STAFF). */
+function as(target: Target, userId: string, role: 'teller' | 'branch_manager' | 'head_office', branch: string): Target {
+  const token = issueDevToken({ secret: target.secret, userId, role, branch });
+  return { ...target, token, request: createGraphqlClient({ url: target.url, token }) };
+}
+
+/** A new member (synthetic name) of `branchCode`, admitted on `businessDate`, with a savings deposit account holding `amount` rupees. */
+async function saverWith(target: Target, keyPrefix: string, amount: string, branchCode = 'KLG', businessDate = '2025-04-01'): Promise<{ memberNo: string; accountId: string }> {
+  const { admitMember } = await target.request<{ admitMember: { memberNo: string } }>(`mutation ($input: AdmitMemberInput!) { admitMember(input: $input) { memberNo } }`, {
+    input: { idempotencyKey: `${keyPrefix}-admit`, businessDate, branchCode, personal: { fullName: 'Synthetic Saver', dateOfBirth: '1986-05-04' }, shares: 1 },
+  });
+  const { openSavingsAccount } = await target.request<{ openSavingsAccount: { accountId: string } }>(OPEN_ACCOUNT, {
+    input: { idempotencyKey: `${keyPrefix}-open`, businessDate, memberNo: admitMember.memberNo, product: 'SAVINGS_DEPOSIT' },
+  });
+  await target.request(DEPOSIT, { input: { idempotencyKey: `${keyPrefix}-deposit`, businessDate, accountId: openSavingsAccount.accountId, memberNo: admitMember.memberNo, amount } });
+  return { memberNo: admitMember.memberNo, accountId: openSavingsAccount.accountId };
+}
+
 describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'single-server topology: six processes over PostgreSQL, Kafka and TCP', () => {
   describeIfKafka('against PostgreSQL and a real broker', () => {
     let topology: ServerTopology;
@@ -139,10 +180,10 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'single-server topology: six processe
       writeFileSync(slice, `${lines.slice(0, SLICE_ROWS + 1).join('\n')}\n`);
       topology = await ServerTopology.start({ tag: 'server', brokers: kafkaTestBrokers(), consistencyTimeoutMs: CONSISTENCY_TIMEOUT_MS });
       const serverToken = issueDevToken({ secret: topology.jwtSecret });
-      server = { url: topology.url, token: serverToken, request: createGraphqlClient({ url: topology.url, token: serverToken }) };
+      server = { url: topology.url, secret: topology.jwtSecret, token: serverToken, request: createGraphqlClient({ url: topology.url, token: serverToken }) };
       platform = await startPlatform(inMemoryConfig({ consistencyTimeoutMs: CONSISTENCY_TIMEOUT_MS }));
       const singleToken = issueDevToken({ secret: platform.config.jwtSecret });
-      single = { url: platform.url, token: singleToken, request: createGraphqlClient({ url: platform.url, token: singleToken }) };
+      single = { url: platform.url, secret: platform.config.jwtSecret, token: singleToken, request: createGraphqlClient({ url: platform.url, token: singleToken }) };
     }, 300_000);
 
     afterAll(async () => {
@@ -245,6 +286,86 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'single-server topology: six processe
           `single-server (TCP) p50 ${overTcp.p50.toFixed(1)} ms p95 ${overTcp.p95.toFixed(1)} ms\n`,
       );
       expect(overTcp.p50).toBeGreaterThan(0);
+    });
+
+    it('refuses the token of a disabled staff user at once (the staff registry runs in the gateway)', async () => {
+      const registered = await post<{ registerStaff: { position: string } }>(server, REGISTER_STAFF, {
+        input: { idempotencyKey: 'server-staff-register', businessDate: '2025-04-01', userId: 'server-teller-1', role: 'TELLER', branchCode: 'KLG' },
+      });
+      expect(registered.errors).toBeUndefined();
+      const teller = as(server, 'server-teller-1', 'teller', 'KLG');
+      expect((await post(teller, SUMMARIES, {})).errors).toBeUndefined();
+      const read = await post(server, STAFF_MEMBER, { userId: 'server-teller-1', p: registered.data!.registerStaff.position });
+      expect(read).toEqual({ data: { staffMember: { userId: 'server-teller-1', role: 'TELLER', branchCode: 'KLG', active: true } } });
+
+      const disabled = await post(server, DISABLE_STAFF, { input: { idempotencyKey: 'server-staff-disable', businessDate: '2025-04-01', userId: 'server-teller-1', reasonCode: 'LEFT_SERVICE' } });
+      expect(disabled.errors).toBeUndefined();
+      const refused = await post(teller, SUMMARIES, {});
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(refused.errors?.[0]?.message).toMatch(/disabled/);
+      expect(refused.data ?? null).toBeNull();
+    });
+
+    it('pays a large withdrawal only through the approval queue: the approved item is executed by the savings service', async () => {
+      const { memberNo, accountId } = await saverWith(server, 'server-large', '30000.00');
+      const teller = as(server, 'server-klg-teller', 'teller', 'KLG');
+      const manager = as(server, 'server-klg-bm', 'branch_manager', 'KLG');
+      const cash = { businessDate: '2025-04-01', accountId, memberNo, amount: '26000.00' };
+      const direct = await post(teller, WITHDRAW, { input: { idempotencyKey: 'server-large-direct', ...cash } });
+      expect(direct.errors?.[0]?.extensions).toMatchObject({ code: 'APPROVAL_REQUIRED', field: 'amount' });
+      const requested = await post<{ requestLargeWithdrawal: { approvalId: string; status: string; position: string } }>(teller, REQUEST_LARGE_WITHDRAWAL, { input: { idempotencyKey: 'server-large-request', ...cash } });
+      expect(requested.errors).toBeUndefined();
+      const { approvalId, position } = requested.data!.requestLargeWithdrawal;
+      const pending = await post<{ pendingItems: Array<{ approvalId: string; kind: string }> }>(manager, PENDING, { p: position });
+      expect(pending.data!.pendingItems).toContainEqual({ approvalId, kind: 'LARGE_WITHDRAWAL' });
+      const approved = await post<{ approvePendingItem: { status: string; outcomeCode: string | null; position: string } }>(manager, APPROVE_ITEM, {
+        input: { idempotencyKey: 'server-large-approve', businessDate: '2025-04-01', approvalId },
+      });
+      expect(approved.errors).toBeUndefined();
+      expect(approved.data!.approvePendingItem).toMatchObject({ status: 'EXECUTED', outcomeCode: null });
+      const account = await post(manager, ACCOUNT, { accountId, p: approved.data!.approvePendingItem.position });
+      expect(account).toEqual({ data: { savingsAccount: { balance: '4000.00' } } });
+    });
+
+    it('credits a loan disbursed into savings exactly once (the disbursement process runs in the lending service)', async () => {
+      const { memberNo, accountId } = await saverWith(server, 'server-loan', '20000.00', 'SNG', '2024-01-10');
+      const teller = as(server, 'server-sng-teller', 'teller', 'SNG');
+      const manager = as(server, 'server-sng-bm', 'branch_manager', 'SNG');
+      const applied = await post<{ applyForLoan: { loanId: string } }>(teller, APPLY_LOAN, {
+        input: { idempotencyKey: 'server-loan-apply', businessDate: '2024-08-01', memberNo, productCode: 'EDU', purpose: 'EDUCATION', amount: '10000.00', numberOfInstalments: 6 },
+      });
+      expect(applied.errors).toBeUndefined();
+      const { loanId } = applied.data!.applyForLoan;
+      expect((await post(teller, APPRAISE_LOAN, { input: { idempotencyKey: 'server-loan-appraise', businessDate: '2024-08-01', loanId } })).errors).toBeUndefined();
+      expect((await post(manager, APPROVE_LOAN, { input: { idempotencyKey: 'server-loan-approve', businessDate: '2024-08-01', loanId } })).errors).toBeUndefined();
+      const disburse = { idempotencyKey: 'server-loan-disburse', businessDate: '2024-08-02', loanId, channel: 'SAVINGS_ACCOUNT', savingsAccountId: accountId };
+      const requested = await post<{ disburseLoan: { result: { replayed: boolean; position: string } } }>(teller, DISBURSE_LOAN, { input: disburse });
+      expect(requested.errors).toBeUndefined();
+      expect(requested.data!.disburseLoan.result.replayed).toBe(false);
+
+      let status = '';
+      await waitFor(
+        async () => {
+          status = (await post<{ loan: { status: string } }>(teller, LOAN, { loanId, p: requested.data!.disburseLoan.result.position })).data!.loan.status;
+          return status !== 'DISBURSEMENT_REQUESTED' && status !== 'APPROVED';
+        },
+        'the loan disbursement process to confirm the credit',
+        CONSISTENCY_TIMEOUT_MS,
+        100,
+      );
+      expect(status).toBe('ACTIVE');
+      // The same request again is a replay (no second request, so no second credit).
+      const replay = await post<{ disburseLoan: { result: { replayed: boolean } } }>(teller, DISBURSE_LOAN, { input: disburse });
+      expect(replay.data!.disburseLoan.result.replayed).toBe(true);
+      // A later write's position covers the credit (appended before the confirmation): one LOAN_CREDIT, balance 20,000 + 10,000.
+      const later = await post<{ purchaseShares: { position: string } }>(server, `mutation ($input: PurchaseSharesInput!) { purchaseShares(input: $input) { position } }`, {
+        input: { idempotencyKey: 'server-loan-later', businessDate: '2024-08-02', memberNo, shares: 1 },
+      });
+      expect(later.errors).toBeUndefined();
+      const passbook = await post<{ passbook: { entries: Array<{ category: string; credit: string | null; balance: string }> } }>(teller, PASSBOOK, { accountId, p: later.data!.purchaseShares.position });
+      const credits = passbook.data!.passbook.entries.filter((entry) => entry.category === 'LOAN_CREDIT');
+      expect(credits).toEqual([{ category: 'LOAN_CREDIT', credit: '10000.00', balance: '30000.00' }]);
+      expect(passbook.data!.passbook.entries.at(-1)?.balance).toBe('30000.00');
     });
 
     it('reports the database and the three services up on /health', async () => {

@@ -1,5 +1,5 @@
 import { CommandHandler, createSqlIdempotencyStore, DomainError } from '@samabay/domain-kit';
-import { createSqlEventStore } from '@samabay/event-store';
+import { createSqlEventStore, type EventStore } from '@samabay/event-store';
 import { KafkaFeedProgress } from '@samabay/projections';
 import { feedSchema, SERVICE_FEED_CATEGORIES, startMetricsServer } from '@samabay/relay';
 import { openPostgres, type SqlDatabase } from '@samabay/sql';
@@ -15,6 +15,8 @@ import { loadServiceProcessConfig, type ServiceProcessConfig } from './service-p
 export interface ServiceProcessDeps {
   readonly config: ServiceProcessConfig;
   readonly db: SqlDatabase;
+  /** The event store (PostgreSQL), e.g. for a process manager following its subscription; appends go through `handler`. */
+  readonly store: EventStore;
   readonly handler: CommandHandler;
   readonly logger: Logger;
   readonly clock: () => Date;
@@ -24,6 +26,12 @@ export interface ServiceProcessDeps {
    * service awaits it before deciding on what its own projections say (as single-node waits for its runner).
    */
   readonly readModelsCaughtUp: () => Promise<void>;
+  /**
+   * Registers something the composition started (a process manager runner, a client of another
+   * service) to be closed when the process stops, after the command server and before the
+   * database; closers run in reverse order of registration, also when the start-up fails.
+   */
+  onStop(close: () => Promise<void>): void;
 }
 
 /**
@@ -58,8 +66,15 @@ export function runServiceProcess(service: ServiceProcessConfig['service'], comp
 
 async function start(config: ServiceProcessConfig, logger: Logger, compose: (deps: ServiceProcessDeps) => Promise<Record<string, CommandFunction>>): Promise<void> {
   const db = await openPostgres({ connectionString: config.databaseUrl, maxConnections: 8 });
+  const closers: Array<() => Promise<void>> = [];
+  const closeComposition = async (): Promise<void> => {
+    for (const close of closers.splice(0).reverse()) {
+      await close().catch((error: unknown) => logger.error({ errorName: error instanceof Error ? error.name : typeof error }, 'error while stopping the service'));
+    }
+  };
   try {
     const store = await createSqlEventStore({ db, schema: config.eventStoreSchema });
+    closers.push(() => store.close());
     const clock = (): Date => new Date();
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
@@ -74,7 +89,7 @@ async function start(config: ServiceProcessConfig, logger: Logger, compose: (dep
         throw new DomainError('READ_MODEL_BEHIND', `the read models did not catch up within ${config.consistencyTimeoutMs} ms; try again`);
       }
     };
-    const commands = await compose({ config, db, handler, logger, clock, readModelsCaughtUp });
+    const commands = await compose({ config, db, store, handler, logger, clock, readModelsCaughtUp, onStop: (close) => closers.push(close) });
     const metrics = await startMetricsServer(registry, config.metricsHost, config.metricsPort);
     const server = await startCommandServer({ endpoint: config.endpoint, commands, logger }).catch(async (error: unknown) => {
       await metrics.close();
@@ -94,7 +109,7 @@ async function start(config: ServiceProcessConfig, logger: Logger, compose: (dep
       (async () => {
         await server.close();
         await metrics.close();
-        await store.close();
+        await closeComposition();
         await db.close();
       })().then(
         () => process.exit(0),
@@ -107,6 +122,7 @@ async function start(config: ServiceProcessConfig, logger: Logger, compose: (dep
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
+    await closeComposition();
     await db.close().catch(() => undefined);
     throw error;
   }

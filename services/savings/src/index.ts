@@ -109,4 +109,4 @@ export { PassbookProjection } from './infrastructure/passbook-projection';
 export { CollectionProjection } from './infrastructure/collection-projection';
 export { DayEndProjection } from './infrastructure/day-end-projection';
 export { MemberStandingProjection } from './infrastructure/member-standing-projection';
-export { SAVINGS_COMMAND_NAMES } from './application/savings-command-names';
+export { SAVINGS_COMMAND_NAMES, SAVINGS_LOCAL_QUERIES, type RemoteSavingsCommands } from './application/savings-command-names';

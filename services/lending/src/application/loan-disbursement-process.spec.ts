@@ -108,6 +108,19 @@ describe('the loan disbursement process (LoanDisbursementRequested → savings c
     expect((await loanEvents()).at(-1)).toBe('LoanDisbursed');
   });
 
+  it.each(['SERVICE_UNAVAILABLE', 'READ_MODEL_BEHIND'])('propagates %s from savings (not a refusal): nothing is appended, the re-delivery credits and confirms', async (code) => {
+    const { s, request, loanEvents } = await requestedDisbursement();
+    const savings = new FakeSavings();
+    savings.refuse = code;
+    const before = await s.eventCount();
+    await expect(new LoanDisbursementProcess(s.lending.commands, savings).handle(request)).rejects.toMatchObject({ code });
+    expect(await s.eventCount()).toBe(before);
+    savings.refuse = null;
+    expect(await new LoanDisbursementProcess(s.lending.commands, savings).handle(request)).toBe('confirmed');
+    expect(savings.credits).toHaveLength(1);
+    expect((await loanEvents()).slice(-2)).toEqual(['LoanDisbursementRequested', 'LoanDisbursed']);
+  });
+
   it('ignores every other event', async () => {
     const { s } = await requestedDisbursement();
     const savings = new FakeSavings();

@@ -30,6 +30,13 @@ export function disbursementStepKeys(disbursementId: string): { readonly credit:
 /** What one delivery of an event did: nothing (not a disbursement request), or the outcome of its steps. */
 export type DisbursementStepOutcome = 'ignored' | 'confirmed' | 'failed';
 
+/**
+ * DomainError codes that say the savings service could not decide yet, not that it refused: no
+ * answer over the network (SERVICE_UNAVAILABLE, single-server) or its read models still behind
+ * (READ_MODEL_BEHIND). They propagate like infrastructure errors, so the runner retries the event.
+ */
+export const TRANSIENT_CREDIT_CODES: ReadonlySet<string> = new Set(['SERVICE_UNAVAILABLE', 'READ_MODEL_BEHIND']);
+
 /** The process's actor on the commands it sends (recorded as `actor` in their envelopes). */
 export const DISBURSEMENT_PROCESS_ACTOR = { userId: 'system:loan-disbursement', role: 'admin' } as const;
 
@@ -43,7 +50,8 @@ export const DISBURSEMENT_PROCESS_ACTOR = { userId: 'system:loan-disbursement', 
  *      instead (FailDisbursement → LoanDisbursementFailed, key `…/fail`), so the loan is APPROVED again.
  * Every step is idempotent by its key (and the deciders refuse a second credit or confirmation), so a crash between
  * the steps or a second delivery of the same event re-runs the steps as replays: the account is credited once.
- * Infrastructure errors (and concurrency conflicts) propagate: the runner retries the event without advancing.
+ * Infrastructure errors, concurrency conflicts and TRANSIENT_CREDIT_CODES propagate: the runner retries the event
+ * without advancing.
  */
 export class LoanDisbursementProcess {
   readonly name = 'loan_disbursement';
@@ -77,7 +85,7 @@ export class LoanDisbursementProcess {
         context(keys.credit),
       );
     } catch (error) {
-      if (!(error instanceof DomainError) || error instanceof ConcurrencyConflictError) throw error;
+      if (!(error instanceof DomainError) || error instanceof ConcurrencyConflictError || TRANSIENT_CREDIT_CODES.has(error.code)) throw error;
       await this.lending.failDisbursement({ loanId: request.loanId, disbursementId: request.disbursementId, reasonCode: error.code }, context(keys.fail));
       return 'failed';
     }
