@@ -112,6 +112,7 @@ async function seedLoans(platform: RunningPlatform, products: LoanProducts, coun
 function decideLoan(decider: ReturnType<typeof createLoanDecider>, loanId: string, index: number): LoanEvent[] {
   const memberNo = `SNG-${String(Math.floor(index / 2) + 1).padStart(6, '0')}`;
   const disbursedOn = addDaysToIsoDate(FIRST_DISBURSEMENT, index % 30);
+  const eligibility = { memberStatus: 'ACTIVE', memberSince: '2020-01-01', savingsBalancePaise: 5_000_000, openLoans: index % 2, exposurePaise: 0, borrowerNpa: false } as const;
   const commands: LoanCommand[] = [
     {
       type: 'ApplyForLoan',
@@ -125,11 +126,12 @@ function decideLoan(decider: ReturnType<typeof createLoanDecider>, loanId: strin
       amountPaise: 1_000_000 + (index % 100) * 10_000,
       numberOfInstalments: 12,
       guarantors: [],
-      eligibility: { memberStatus: 'ACTIVE', memberSince: '2020-01-01', savingsBalancePaise: 5_000_000, openLoans: index % 2, borrowerNpa: false },
+      guarantorFacts: [],
+      eligibility,
     },
     { type: 'AppraiseLoan', loanId, businessDate: disbursedOn, actor: TELLER },
-    { type: 'ApproveLoan', loanId, businessDate: disbursedOn, actor: MANAGER },
-    { type: 'DisburseLoan', loanId, businessDate: disbursedOn, actor: TELLER, channel: { kind: 'CASH' } },
+    { type: 'ApproveLoan', loanId, businessDate: disbursedOn, actor: MANAGER, eligibility },
+    { type: 'DisburseLoan', loanId, businessDate: disbursedOn, actor: TELLER, channel: { kind: 'CASH' }, eligibility },
   ];
   const events: LoanEvent[] = [];
   for (const command of commands) events.push(...decider.decide(command, fold(decider, events) as LoanState));

@@ -251,12 +251,12 @@ describe('a medical loan from application to closure (SNG)', () => {
     const apply = (memberNo: string, extra: Record<string, unknown> = {}) => ({
       input: { idempotencyKey: key('apply'), businessDate: '2024-01-05', memberNo, productCode: 'MED', purpose: 'MEDICAL', amount: '12000.00', numberOfInstalments: 6, ...extra },
     });
-    await refused(APPLY, apply(newcomer), tokens.teller, 'MEMBERSHIP_TOO_SHORT', 'eligibility.memberSince');
-    await refused(APPLY, apply(noSavings), tokens.teller, 'EXCEEDS_SAVINGS_MULTIPLE', 'amountPaise');
+    await refused(APPLY, apply(newcomer), tokens.teller, 'MEMBERSHIP_TOO_SHORT', 'memberNo');
+    await refused(APPLY, apply(noSavings), tokens.teller, 'EXCEEDS_SAVINGS_MULTIPLE', 'amount');
     await refused(APPLY, apply(borrower, { ratePercent: '12' }), tokens.teller, 'RATE_OUTSIDE_PRODUCT', 'ratePercent');
     await refused(APPLY, apply(borrower, { numberOfInstalments: 30 }), tokens.teller, 'TERM_OUTSIDE_PRODUCT', 'numberOfInstalments');
     // Four times her 5,000 savings is the ceiling (a loan from 20,000 also needs a guarantor).
-    await refused(APPLY, apply(borrower, { amount: '20000.01', guarantors: [noSavings] }), tokens.teller, 'EXCEEDS_SAVINGS_MULTIPLE', 'amountPaise');
+    await refused(APPLY, apply(borrower, { amount: '20000.01', guarantors: [noSavings] }), tokens.teller, 'EXCEEDS_SAVINGS_MULTIPLE', 'amount');
     await refused(APPLY, apply('SNG-999999'), tokens.teller, 'MEMBER_NOT_FOUND', 'memberNo');
     await refused(APPLY, apply(borrower), tokens.klgTeller, 'FORBIDDEN');
   });
@@ -297,13 +297,13 @@ describe('a medical loan from application to closure (SNG)', () => {
   });
 
   it('takes irregular repayments (RBI order) and refuses bad ones with typed errors', async () => {
-    await refused(REPAY, loanInput(loanId, '2024-02-10', { amount: '0' }), tokens.teller, 'AMOUNT_NOT_POSITIVE', 'amountPaise');
+    await refused(REPAY, loanInput(loanId, '2024-02-10', { amount: '0' }), tokens.teller, 'AMOUNT_NOT_POSITIVE', 'amount');
     await refused(REPAY, loanInput(loanId, '2024-02-10', { amount: '-5.00' }), tokens.teller, 'NEGATIVE_AMOUNT', 'amount');
     await refused(REPAY, loanInput(loanId, '2024-01-09', { amount: '100.00' }), tokens.teller, 'BUSINESS_DATE_BEFORE_DISBURSEMENT', 'businessDate');
     await refused(REPAY, loanInput(loanId, '2024-02-10', { amount: '100.00' }), tokens.klgTeller, 'FORBIDDEN');
     const quote = (await ok<{ loanForeclosureQuote: { total: string } }>(QUOTE, { loanId, businessDate: '2024-02-10' }, tokens.teller)).loanForeclosureQuote;
     const above = rupees(Math.round(Number(quote.total) * 100) + 1);
-    await refused(REPAY, loanInput(loanId, '2024-02-10', { amount: above }), tokens.teller, 'REPAYMENT_EXCEEDS_FORECLOSURE', 'amountPaise');
+    await refused(REPAY, loanInput(loanId, '2024-02-10', { amount: above }), tokens.teller, 'REPAYMENT_EXCEEDS_FORECLOSURE', 'amount');
 
     await dayEnd('SNG', '2024-02-09');
     const first = await repay(loanId, '2024-02-10', '2046.93');
@@ -333,7 +333,11 @@ describe('a medical loan from application to closure (SNG)', () => {
   });
 
   it('becomes NPA on day 91, borrower-wise across her loans, and shows in the portfolio and collection sheet', async () => {
-    const input = { idempotencyKey: key('apply'), businessDate: '2024-05-20', memberNo: borrower, productCode: 'OTH', purpose: 'OTHER', amount: '3000.00', numberOfInstalments: 6 };
+    // Under OTH (2 × savings = 10,000) the first loan's outstanding principal leaves no room for 3,000 more;
+    // under MED (4 × savings = 20,000) it does.
+    const other = { idempotencyKey: key('apply'), businessDate: '2024-05-20', memberNo: borrower, productCode: 'OTH', purpose: 'OTHER', amount: '3000.00', numberOfInstalments: 6 };
+    await refused(APPLY, { input: other }, tokens.teller, 'EXCEEDS_SAVINGS_MULTIPLE', 'amount');
+    const input = { ...other, idempotencyKey: key('apply'), productCode: 'MED', purpose: 'MEDICAL' };
     secondLoanId = (await ok<{ applyForLoan: CommandPayload }>(APPLY, { input }, tokens.teller)).applyForLoan.loanId;
     await ok(APPRAISE, loanInput(secondLoanId, '2024-05-20'), tokens.teller);
     await ok(APPROVE, loanInput(secondLoanId, '2024-05-20'), tokens.manager1);
@@ -386,7 +390,7 @@ describe('a medical loan from application to closure (SNG)', () => {
     const penalties = sum(state.instalments.map((line) => line.penaltyPaise - line.paidPenaltyPaise));
     expect(sheet.entries).toEqual([{ loanId, memberNo: borrower, dueToday: rupees(dueToday), overdue: rupees(overdue), penaltyDue: rupees(penalties), total: rupees(dueToday + overdue + penalties), daysPastDue: 93 }]);
 
-    await refused(APPLY, { input: { ...input, idempotencyKey: key('apply'), businessDate: '2024-06-10' } }, tokens.teller, 'BORROWER_IS_NPA', 'eligibility.borrowerNpa');
+    await refused(APPLY, { input: { ...input, idempotencyKey: key('apply'), businessDate: '2024-06-10' } }, tokens.teller, 'BORROWER_IS_NPA', 'memberNo');
     await refused(EXIT, { input: { idempotencyKey: key('exit'), businessDate: '2024-06-10', memberNo: borrower } }, tokens.manager1, 'OPEN_DUES', 'memberNo');
   });
 
@@ -406,7 +410,7 @@ describe('a medical loan from application to closure (SNG)', () => {
     for (const id of [loanId, secondLoanId]) {
       const quote = (await ok<{ loanForeclosureQuote: { total: string } }>(QUOTE, { loanId: id, businessDate: '2024-06-20', consistentWith: await head() }, tokens.teller)).loanForeclosureQuote;
       const total = Math.round(Number(quote.total) * 100);
-      await refused(REPAY, loanInput(id, '2024-06-20', { amount: rupees(total + 1) }), tokens.teller, 'REPAYMENT_EXCEEDS_FORECLOSURE', 'amountPaise');
+      await refused(REPAY, loanInput(id, '2024-06-20', { amount: rupees(total + 1) }), tokens.teller, 'REPAYMENT_EXCEEDS_FORECLOSURE', 'amount');
       await refused(CLOSE, loanInput(id, '2024-06-20'), tokens.teller, 'LOAN_HAS_OUTSTANDING_BALANCE', 'loanId');
       const paid = await repay(id, '2024-06-20', rupees(total));
       expect(paid).toMatchObject({ principalOutstanding: '0.00', excessRefunded: '0.00' });
@@ -449,5 +453,62 @@ describe('write-off by maker–checker (KLG)', () => {
     // Written off, the loan no longer holds up her exit.
     const exit = await gql(EXIT, { input: { idempotencyKey: key('exit'), businessDate: '2024-05-12', memberNo: member } }, tokens.klgManager1);
     expect(exit.errors).toBeUndefined();
+  });
+});
+
+describe('eligibility across applications not yet paid out, and guarantors (tester\'s report)', () => {
+  const APPLY_ON = '2024-07-01';
+  const apply = (memberNo: string, amount: string, extra: Record<string, unknown> = {}) => ({
+    input: { idempotencyKey: key('apply'), businessDate: APPLY_ON, memberNo, productCode: 'EDU', purpose: 'EDUCATION', amount, numberOfInstalments: 12, ...extra },
+  });
+
+  it('counts applications not yet disbursed against the open-loan limit, and the savings multiple against the total', async () => {
+    // EDU: at most 2 open loans, at most 3 × savings = 3 × 8,880.14 = 26,640.42 in all.
+    const member = await memberWithSavings('SNG', '2023-01-02', 888_014);
+    const first = (await ok<{ applyForLoan: CommandPayload }>(APPLY, apply(member, '20000.00'), tokens.teller)).applyForLoan.loanId;
+    await refused(APPLY, apply(member, '20000.00'), tokens.teller, 'EXCEEDS_SAVINGS_MULTIPLE', 'amount');
+    const response = await gql(APPLY, apply(member, '6640.43'), tokens.teller);
+    expect(response.errors?.[0]?.message).toBe("a member's loans outstanding and pending may total at most 3 times her savings; this loan may be at most Rs 6640.42");
+    const second = (await ok<{ applyForLoan: CommandPayload }>(APPLY, apply(member, '6640.42'), tokens.teller)).applyForLoan.loanId;
+    await refused(APPLY, apply(member, '1000.00'), tokens.teller, 'TOO_MANY_OPEN_LOANS', 'memberNo');
+    await refused(APPLY, apply(member, '1000.00'), tokens.teller, 'TOO_MANY_OPEN_LOANS', 'memberNo');
+    // Both approved and paid out side by side: each loan is left out of its own re-check.
+    for (const id of [first, second]) {
+      await ok(APPRAISE, loanInput(id, APPLY_ON), tokens.teller);
+      await ok(APPROVE, loanInput(id, APPLY_ON), tokens.manager1);
+      await ok(DISBURSE, loanInput(id, APPLY_ON), tokens.teller);
+    }
+    const loans = (await ok<{ memberLoans: { openLoans: number; principalOutstanding: string } }>(MEMBER_LOANS, { memberNo: member, asOf: APPLY_ON, consistentWith: await head() }, tokens.teller)).memberLoans;
+    expect(loans).toMatchObject({ openLoans: 2, principalOutstanding: '26640.42' });
+  });
+
+  it('re-checks eligibility at approval: a borrower who exited since applying is refused', async () => {
+    const member = await memberWithSavings('SNG', '2023-01-02', 500_000);
+    const again = (await ok<{ applyForLoan: CommandPayload }>(APPLY, apply(member, '1000.00'), tokens.teller)).applyForLoan.loanId;
+    await ok(APPRAISE, loanInput(again, APPLY_ON), tokens.teller);
+    await ok(EXIT, { input: { idempotencyKey: key('exit'), businessDate: APPLY_ON, memberNo: member } }, tokens.manager1);
+    await refused(APPROVE, loanInput(again, APPLY_ON), tokens.manager1, 'MEMBER_NOT_ACTIVE', 'memberNo');
+  });
+
+  it('takes only existing active members of the borrower\'s branch as guarantors, naming guarantors[i]', async () => {
+    const member = await memberWithSavings('SNG', '2023-01-02', 1_000_000);
+    const guarantor = await memberWithSavings('SNG', '2023-01-02', 0);
+    const exited = await memberWithSavings('SNG', '2023-01-02', 0);
+    await ok(EXIT, { input: { idempotencyKey: key('exit'), businessDate: APPLY_ON, memberNo: exited } }, tokens.manager1);
+    const otherBranch = await memberWithSavings('KLG', '2023-01-02', 0);
+    await refused(APPLY, apply(member, '25000.00', { guarantors: ['ZZZ-999999'] }), tokens.teller, 'GUARANTOR_NOT_FOUND', 'guarantors[0]');
+    await refused(APPLY, apply(member, '25000.00', { guarantors: [guarantor, exited] }), tokens.teller, 'GUARANTOR_NOT_ACTIVE', 'guarantors[1]');
+    await refused(APPLY, apply(member, '25000.00', { guarantors: [otherBranch] }), tokens.teller, 'GUARANTOR_OTHER_BRANCH', 'guarantors[0]');
+    await refused(APPLY, apply(member, '25000.00', { guarantors: [member] }), tokens.teller, 'GUARANTOR_IS_BORROWER', 'guarantors[0]');
+    await refused(APPLY, apply(member, '25000.00', { guarantors: [guarantor, guarantor] }), tokens.teller, 'DUPLICATE_GUARANTOR', 'guarantors[1]');
+    const missing = await gql(APPLY, apply(member, '25000.00'), tokens.teller);
+    expect(missing.errors?.[0]).toMatchObject({ message: 'a loan of this amount needs 1 guarantor', extensions: { code: 'GUARANTORS_REQUIRED', field: 'guarantors' } });
+    await ok(APPLY, apply(member, '25000.00', { guarantors: [guarantor] }), tokens.teller);
+  });
+
+  it('states the product\'s amount limits in rupees, naming amount', async () => {
+    const member = await memberWithSavings('SNG', '2023-01-02', 500_000);
+    const response = await gql(APPLY, apply(member, '999.99'), tokens.teller);
+    expect(response.errors?.[0]).toMatchObject({ message: 'the amount must be Rs 1000.00–Rs 50000.00 for this product', extensions: { code: 'AMOUNT_OUTSIDE_PRODUCT', field: 'amount' } });
   });
 });

@@ -9,6 +9,7 @@ describe('the public API (index.ts) with the shipped (placeholder) products', ()
       events.push(...decider.decide(command, fold(decider, events)));
     };
     const loanId = 'SNG-L-000042';
+    const eligibility = { memberStatus: 'ACTIVE', memberSince: '2024-01-01', savingsBalancePaise: 1_000_000, openLoans: 0, exposurePaise: 0, borrowerNpa: false } as const;
     run({
       type: 'ApplyForLoan',
       loanId,
@@ -21,11 +22,12 @@ describe('the public API (index.ts) with the shipped (placeholder) products', ()
       amountPaise: 2_000_000,
       numberOfInstalments: 12,
       guarantors: [],
-      eligibility: { memberStatus: 'ACTIVE', memberSince: '2024-01-01', savingsBalancePaise: 1_000_000, openLoans: 0, borrowerNpa: false },
+      guarantorFacts: [],
+      eligibility,
     });
     run({ type: 'AppraiseLoan', loanId, businessDate: '2026-11-02', actor: { userId: 'staff-teller-01', role: 'teller' } });
-    run({ type: 'ApproveLoan', loanId, businessDate: '2026-11-03', actor: { userId: 'staff-manager-01', role: 'branch_manager' } });
-    run({ type: 'DisburseLoan', loanId, businessDate: '2026-11-04', actor: { userId: 'staff-teller-01', role: 'teller' }, channel: { kind: 'CASH' } });
+    run({ type: 'ApproveLoan', loanId, businessDate: '2026-11-03', actor: { userId: 'staff-manager-01', role: 'branch_manager' }, eligibility });
+    run({ type: 'DisburseLoan', loanId, businessDate: '2026-11-04', actor: { userId: 'staff-teller-01', role: 'teller' }, channel: { kind: 'CASH' }, eligibility });
     const state = fold(decider, events) as NonNullable<LoanState>;
     expect(loanStreamId(loanId)).toBe('loan-SNG-L-000042');
     expect(state.instalments.slice(0, 3).map((i) => [i.principalPaise, i.interestPaise])).toEqual([

@@ -64,7 +64,7 @@ describe('applyForLoan: eligibility from lending\'s own projections of membershi
     expect(accepted.streamId).toBe(`loan-${accepted.loanId}`);
     expect(accepted.events[0]).toMatchObject({
       type: 'LoanApplied',
-      data: { memberNo: 'SNG-000101', eligibility: { memberStatus: 'ACTIVE', memberSince: '2023-01-15', savingsBalancePaise: 500_000, openLoans: 0, borrowerNpa: false } },
+      data: { memberNo: 'SNG-000101', eligibility: { memberStatus: 'ACTIVE', memberSince: '2023-01-15', savingsBalancePaise: 500_000, openLoans: 0, exposurePaise: 0, borrowerNpa: false } },
     });
   });
 
@@ -81,8 +81,8 @@ describe('applyForLoan: eligibility from lending\'s own projections of membershi
 
   it.each([
     ['an unknown member', async (s: LendingScenario) => s.lending.commands.applyForLoan(application({ memberNo: 'SNG-000999' }), s.context('2024-03-01')), 'MEMBER_NOT_FOUND', 'memberNo'],
-    ['a member for less than six months', async (s: LendingScenario) => s.lending.commands.applyForLoan(application(), s.context('2023-06-01')), 'MEMBERSHIP_TOO_SHORT', 'eligibility.memberSince'],
-    ['more than three times the savings', async (s: LendingScenario) => s.lending.commands.applyForLoan(application({ amountPaise: 1_500_001 }), s.context('2024-03-01')), 'EXCEEDS_SAVINGS_MULTIPLE', 'amountPaise'],
+    ['a member for less than six months', async (s: LendingScenario) => s.lending.commands.applyForLoan(application(), s.context('2023-06-01')), 'MEMBERSHIP_TOO_SHORT', 'memberNo'],
+    ['more than three times the savings', async (s: LendingScenario) => s.lending.commands.applyForLoan(application({ amountPaise: 1_500_001 }), s.context('2024-03-01')), 'EXCEEDS_SAVINGS_MULTIPLE', 'amount'],
     ['a rate outside the product', async (s: LendingScenario) => s.lending.commands.applyForLoan(application({ ratePercent: '2.5' }), s.context('2024-03-01')), 'RATE_OUTSIDE_PRODUCT', 'ratePercent'],
     ['a term outside the product', async (s: LendingScenario) => s.lending.commands.applyForLoan(application({ numberOfInstalments: 13 }), s.context('2024-03-01')), 'TERM_OUTSIDE_PRODUCT', 'numberOfInstalments'],
     ['a business date after today', async (s: LendingScenario) => s.lending.commands.applyForLoan(application(), s.context('2025-01-01')), 'BUSINESS_DATE_IN_FUTURE', 'businessDate'],
@@ -95,14 +95,80 @@ describe('applyForLoan: eligibility from lending\'s own projections of membershi
   it('refuses a member who has exited', async () => {
     const s = await scenarioWithMember();
     await s.exit('SNG-000101', '2024-02-01');
-    await expectRejected(s, s.lending.commands.applyForLoan(application(), s.context('2024-03-01')), 'MEMBER_NOT_ACTIVE', 'eligibility.memberStatus');
+    await expectRejected(s, s.lending.commands.applyForLoan(application(), s.context('2024-03-01')), 'MEMBER_NOT_ACTIVE', 'memberNo');
   });
 
-  it('counts approved and disbursed loans against the maximum of open loans', async () => {
+  it('counts loans applied for, appraised and approved — not withdrawn — against the maximum of open loans', async () => {
     const s = await scenarioWithMember();
-    await approvedLoan(s);
-    await approvedLoan(s);
-    await expectRejected(s, s.lending.commands.applyForLoan(application({ amountPaise: 100_000 }), s.context('2024-03-03')), 'TOO_MANY_OPEN_LOANS', 'eligibility.openLoans');
+    await s.saveBalance('SNG-000101', 2_000_000);
+    const first = await s.lending.commands.applyForLoan(application(), s.context('2024-03-01'));
+    await s.lending.commands.appraiseLoan({ loanId: first.loanId }, s.context('2024-03-01'));
+    const second = await s.lending.commands.applyForLoan(application(), s.context('2024-03-01'));
+    await expectRejected(s, s.lending.commands.applyForLoan(application({ amountPaise: 100_000 }), s.context('2024-03-01')), 'TOO_MANY_OPEN_LOANS', 'memberNo');
+    await s.lending.commands.withdrawLoanApplication({ loanId: second.loanId }, s.context('2024-03-02'));
+    await s.lending.commands.applyForLoan(application({ amountPaise: 100_000 }), s.context('2024-03-02'));
+  });
+
+  it('refuses the tester\'s four applications before any payout: two at most, and the multiple on the total', async () => {
+    // 3 × 8,880.14 = 26,640.42 of savings ceiling; the product allows two open loans.
+    const s = await lendingScenario(db);
+    await s.admit('SNG-000601', '2023-01-15');
+    await s.saveBalance('SNG-000601', 888_014);
+    const apply = (amountPaise: number) => s.lending.commands.applyForLoan(application({ memberNo: 'SNG-000601', amountPaise }), s.context('2024-03-01'));
+    await apply(1_500_000);
+    await expectRejected(s, apply(1_200_000), 'EXCEEDS_SAVINGS_MULTIPLE', 'amount');
+    const error = await rejection(apply(1_200_000));
+    expect(error.message).toBe("a member's loans outstanding and pending may total at most 3 times her savings; this loan may be at most Rs 11640.42");
+    await apply(1_164_042);
+    await expectRejected(s, apply(100_000), 'TOO_MANY_OPEN_LOANS', 'memberNo');
+    await expectRejected(s, apply(100_000), 'TOO_MANY_OPEN_LOANS', 'memberNo');
+  });
+
+  it('checks each guarantor against lending\'s projection of membership events, naming guarantors[i]', async () => {
+    const s = await scenarioWithMember();
+    await s.saveBalance('SNG-000101', 1_000_000);
+    await s.admit('SNG-000102', '2020-01-01');
+    await s.admit('SNG-000103', '2020-01-01');
+    await s.exit('SNG-000103', '2024-01-01');
+    await s.admit('KLG-000203', '2020-01-01');
+    const apply = (guarantors: string[]) => s.lending.commands.applyForLoan(application({ amountPaise: 2_000_000, guarantors }), s.context('2024-03-01'));
+    await expectRejected(s, apply(['ZZZ-999999']), 'GUARANTOR_NOT_FOUND', 'guarantors[0]');
+    await expectRejected(s, apply(['SNG-000102', 'SNG-000103']), 'GUARANTOR_NOT_ACTIVE', 'guarantors[1]');
+    await expectRejected(s, apply(['KLG-000203']), 'GUARANTOR_OTHER_BRANCH', 'guarantors[0]');
+    await expectRejected(s, apply(['SNG-000101']), 'GUARANTOR_IS_BORROWER', 'guarantors[0]');
+    await expectRejected(s, apply(['SNG-000102', 'SNG-000102']), 'DUPLICATE_GUARANTOR', 'guarantors[1]');
+    await expectRejected(s, apply([]), 'GUARANTORS_REQUIRED', 'guarantors');
+    const { loanId, events } = await apply(['SNG-000102']);
+    expect(events[0]).toMatchObject({ type: 'LoanApplied', data: { guarantors: ['SNG-000102'] } });
+    await expectRejected(s, s.lending.commands.appraiseLoan({ loanId, guarantors: ['SNG-000103'] }, s.context('2024-03-01')), 'GUARANTOR_NOT_ACTIVE', 'guarantors[0]');
+    await s.lending.commands.appraiseLoan({ loanId, guarantors: ['SNG-000102'] }, s.context('2024-03-01'));
+  });
+});
+
+describe('eligibility re-checked at approval and disbursement', () => {
+  it('approves and disburses two loans side by side (each excluded from its own count)', async () => {
+    const s = await scenarioWithMember();
+    await s.saveBalance('SNG-000101', 1_000_000);
+    const first = await approvedLoan(s);
+    const second = await approvedLoan(s);
+    await s.lending.commands.disburseLoan({ loanId: first, channel: { kind: 'CASH' } }, s.context('2024-03-03'));
+    await s.lending.commands.disburseLoan({ loanId: second, channel: { kind: 'CASH' } }, s.context('2024-03-03'));
+  });
+
+  it('refuses approval when the savings no longer carry the loan', async () => {
+    const s = await scenarioWithMember();
+    const { loanId } = await s.lending.commands.applyForLoan(application(), s.context('2024-03-01'));
+    await s.lending.commands.appraiseLoan({ loanId }, s.context('2024-03-01'));
+    await s.saveBalance('SNG-000101', 399_999);
+    await expectRejected(s, s.lending.commands.approveLoan({ loanId }, s.context('2024-03-02', STAFF.manager)), 'EXCEEDS_SAVINGS_MULTIPLE', 'amount');
+  });
+
+  it('refuses disbursement when the savings no longer carry the loan', async () => {
+    const s = await scenarioWithMember();
+    const loanId = await approvedLoan(s);
+    await s.saveBalance('SNG-000101', 399_999);
+    await expectRejected(s, s.lending.commands.disburseLoan({ loanId, channel: { kind: 'CASH' } }, s.context('2024-03-03')), 'EXCEEDS_SAVINGS_MULTIPLE', 'amount');
+    await expectRejected(s, s.lending.commands.approveLoan({ loanId: 'SNG-L-000999' }, s.context('2024-03-03', STAFF.manager)), 'LOAN_NOT_FOUND', 'loanId');
   });
 });
 
@@ -119,8 +185,10 @@ describe('maker–checker approval and disbursement', () => {
 
   it('refuses disbursement before approval, twice, into another member\'s savings account and to an exited member', async () => {
     const s = await scenarioWithMember();
+    await s.saveBalance('SNG-000101', 1_000_000);
     const { loanId: unapproved } = await s.lending.commands.applyForLoan(application(), s.context('2024-03-01'));
     await expectRejected(s, s.lending.commands.disburseLoan({ loanId: unapproved, channel: { kind: 'CASH' } }, s.context('2024-03-03')), 'LOAN_NOT_APPROVED', 'loanId');
+    await s.lending.commands.withdrawLoanApplication({ loanId: unapproved }, s.context('2024-03-03'));
     const loanId = await approvedLoan(s);
     await expectRejected(
       s,
@@ -141,11 +209,11 @@ describe('repayments', () => {
     const s = await scenarioWithMember();
     const loanId = await approvedLoan(s);
     await s.lending.commands.disburseLoan({ loanId, channel: { kind: 'CASH' } }, s.context('2024-03-10'));
-    await expectRejected(s, s.lending.commands.recordRepayment({ loanId, amountPaise: 0 }, s.context('2024-04-10')), 'AMOUNT_NOT_POSITIVE', 'amountPaise');
-    await expectRejected(s, s.lending.commands.recordRepayment({ loanId, amountPaise: -100 }, s.context('2024-04-10')), 'AMOUNT_NOT_POSITIVE', 'amountPaise');
+    await expectRejected(s, s.lending.commands.recordRepayment({ loanId, amountPaise: 0 }, s.context('2024-04-10')), 'AMOUNT_NOT_POSITIVE', 'amount');
+    await expectRejected(s, s.lending.commands.recordRepayment({ loanId, amountPaise: -100 }, s.context('2024-04-10')), 'AMOUNT_NOT_POSITIVE', 'amount');
     await s.catchUp();
     const quote = await s.lending.reader.foreclosureQuote(loanId, '2024-04-10');
-    await expectRejected(s, s.lending.commands.recordRepayment({ loanId, amountPaise: quote.totalPaise + 1 }, s.context('2024-04-10')), 'REPAYMENT_EXCEEDS_FORECLOSURE', 'amountPaise');
+    await expectRejected(s, s.lending.commands.recordRepayment({ loanId, amountPaise: quote.totalPaise + 1 }, s.context('2024-04-10')), 'REPAYMENT_EXCEEDS_FORECLOSURE', 'amount');
     await expectRejected(s, s.lending.commands.recordRepayment({ loanId, amountPaise: 10_000 }, s.context('2024-03-09')), 'BUSINESS_DATE_BEFORE_DISBURSEMENT', 'businessDate');
     await expectRejected(s, s.lending.commands.recordRepayment({ loanId: 'not a loan', amountPaise: 10_000 }, s.context('2024-04-10')), 'INVALID_LOAN_ID', 'loanId');
   });

@@ -9,7 +9,7 @@ import {
   type CommandHandler,
   type Decider,
 } from '@samabay/domain-kit';
-import type { LoanActor, LoanCommand } from '../domain/loan/loan-commands';
+import type { EligibilityFacts, GuarantorFact, LoanActor, LoanCommand } from '../domain/loan/loan-commands';
 import { createLoanDecider } from '../domain/loan/loan-decider';
 import type { LoanEvent, LoanRepaymentRecorded } from '../domain/loan/loan-events';
 import type { LoanState } from '../domain/loan/loan-state';
@@ -53,16 +53,23 @@ export interface LendingCommands {
    * Applies for a loan with the eligibility facts from lending's local projections (member status and
    * admission date, savings balance, open loans, borrower-wise NPA). Rejects MEMBER_NOT_FOUND,
    * INVALID_MEMBER_NO, LOAN_BRANCH_MISMATCH (loanId of another branch), UNKNOWN_PRODUCT,
-   * PURPOSE_NOT_OFFERED, AMOUNT/TERM/RATE_OUTSIDE_PRODUCT, GUARANTORS_REQUIRED, MEMBER_NOT_ACTIVE,
-   * MEMBERSHIP_TOO_SHORT, BORROWER_IS_NPA, TOO_MANY_OPEN_LOANS, EXCEEDS_SAVINGS_MULTIPLE.
+   * PURPOSE_NOT_OFFERED, AMOUNT/TERM/RATE_OUTSIDE_PRODUCT (amount in rupees), GUARANTORS_REQUIRED,
+   * INVALID_GUARANTOR / GUARANTOR_IS_BORROWER / DUPLICATE_GUARANTOR / GUARANTOR_NOT_FOUND / GUARANTOR_NOT_ACTIVE /
+   * GUARANTOR_OTHER_BRANCH (field `guarantors[i]`; guarantor facts from lending's projection of membership events),
+   * MEMBER_NOT_ACTIVE, MEMBERSHIP_TOO_SHORT, BORROWER_IS_NPA, TOO_MANY_OPEN_LOANS (memberNo; applied, approved
+   * and disbursed loans count), EXCEEDS_SAVINGS_MULTIPLE (amount; on her total exposure).
    */
   applyForLoan(input: ApplyForLoanInput, context: CommandContext): Promise<LoanCommandAccepted>;
-  /** The maker's appraisal (repeatable until approval). Rejects LOAN_NOT_AWAITING_APPRAISAL and the limits of applyForLoan. */
+  /** The maker's appraisal (repeatable until approval). Rejects LOAN_NOT_AWAITING_APPRAISAL and the limits and guarantor checks of applyForLoan. */
   appraiseLoan(input: AppraiseLoanInput, context: CommandContext): Promise<LoanCommandAccepted>;
-  /** Maker–checker approval by a branch_manager or head_office other than the maker. Rejects LOAN_NOT_APPRAISED, MAKER_CANNOT_APPROVE. */
+  /**
+   * Maker–checker approval by a branch_manager or head_office other than the maker, with the borrower's
+   * eligibility checked again on her other loans now. Rejects LOAN_NOT_APPRAISED, MAKER_CANNOT_APPROVE and
+   * the eligibility rejections of applyForLoan (TOO_MANY_OPEN_LOANS, EXCEEDS_SAVINGS_MULTIPLE, …).
+   */
   approveLoan(input: LoanInput, context: CommandContext): Promise<LoanCommandAccepted>;
   /**
-   * Pays the approved loan out once, to a member still ACTIVE. CASH: LoanDisbursed at once. SAVINGS_ACCOUNT:
+   * Pays the approved loan out once, to a member still eligible (eligibility re-checked as at approval). CASH: LoanDisbursed at once. SAVINGS_ACCOUNT:
    * LoanDisbursementRequested (its `disbursementId` is the event's id, derived from the idempotency key); the
    * disbursement process (loan-disbursement-process.ts) credits the account and confirms. Rejects LOAN_NOT_APPROVED,
    * LOAN_ALREADY_DISBURSED, DISBURSEMENT_IN_PROGRESS, BUSINESS_DATE_BEFORE_APPROVAL, MEMBER_NOT_ACTIVE, INVALID_CHANNEL,
@@ -122,6 +129,7 @@ export class LendingCommandService implements LendingCommands {
     const eligibility = await this.deps.borrowerFacts.eligibilityFacts(input.memberNo, loanId);
     if (eligibility === null) throw new DomainError('MEMBER_NOT_FOUND', 'there is no such member', 'memberNo');
     const guarantors = input.guarantors ?? [];
+    const guarantorFacts = await this.deps.borrowerFacts.guarantorFacts(memberNumbers(guarantors));
     const command: LoanCommand = {
       type: 'ApplyForLoan',
       loanId,
@@ -135,13 +143,21 @@ export class LendingCommandService implements LendingCommands {
       numberOfInstalments: input.numberOfInstalments,
       ...(input.ratePercent == null ? {} : { ratePercent: input.ratePercent }),
       guarantors,
+      guarantorFacts,
       eligibility,
     };
     const payload = { ...input, ratePercent: input.ratePercent ?? null, guarantors, loanId: input.loanId ?? null };
     return this.execute(loanId, 'ApplyForLoan', command, context, payload);
   }
 
-  appraiseLoan(input: AppraiseLoanInput, context: CommandContext): Promise<LoanCommandAccepted> {
+  async appraiseLoan(input: AppraiseLoanInput, context: CommandContext): Promise<LoanCommandAccepted> {
+    let guarantorFacts: GuarantorFact[] | undefined;
+    if (input.guarantors != null) {
+      this.requireBusinessDate(context);
+      branchOfLoanId(input.loanId);
+      await this.deps.readModelsCaughtUp();
+      guarantorFacts = await this.deps.borrowerFacts.guarantorFacts(memberNumbers(input.guarantors));
+    }
     const command: LoanCommand = {
       type: 'AppraiseLoan',
       loanId: input.loanId,
@@ -150,22 +166,20 @@ export class LendingCommandService implements LendingCommands {
       ...(input.amountPaise == null ? {} : { amountPaise: input.amountPaise }),
       ...(input.numberOfInstalments == null ? {} : { numberOfInstalments: input.numberOfInstalments }),
       ...(input.ratePercent == null ? {} : { ratePercent: input.ratePercent }),
-      ...(input.guarantors == null ? {} : { guarantors: input.guarantors }),
+      ...(input.guarantors == null ? {} : { guarantors: input.guarantors, guarantorFacts }),
     };
     const payload = { loanId: input.loanId, amountPaise: input.amountPaise ?? null, numberOfInstalments: input.numberOfInstalments ?? null, ratePercent: input.ratePercent ?? null, guarantors: input.guarantors ?? null };
     return this.execute(input.loanId, 'AppraiseLoan', command, context, payload);
   }
 
-  approveLoan(input: LoanInput, context: CommandContext): Promise<LoanCommandAccepted> {
-    return this.execute(input.loanId, 'ApproveLoan', { type: 'ApproveLoan', loanId: input.loanId, businessDate: context.businessDate, actor: actorOf(context) }, context, { loanId: input.loanId });
+  async approveLoan(input: LoanInput, context: CommandContext): Promise<LoanCommandAccepted> {
+    const eligibility = await this.currentEligibility(input.loanId, context);
+    const command: LoanCommand = { type: 'ApproveLoan', loanId: input.loanId, businessDate: context.businessDate, actor: actorOf(context), eligibility };
+    return this.execute(input.loanId, 'ApproveLoan', command, context, { loanId: input.loanId });
   }
 
   async disburseLoan(input: DisburseLoanInput, context: CommandContext): Promise<LoanCommandAccepted> {
-    this.requireBusinessDate(context);
-    branchOfLoanId(input.loanId);
-    await this.deps.readModelsCaughtUp();
-    const status = await this.deps.borrowerFacts.borrowerStatus(input.loanId);
-    if (status !== null && status !== 'ACTIVE') throw new DomainError('MEMBER_NOT_ACTIVE', 'the borrower is no longer an active member', 'memberNo');
+    const eligibility = await this.currentEligibility(input.loanId, context);
     // The request's id is the id its LoanDisbursementRequested event will get (same key, default scope, first event).
     const disbursementId = input.channel?.kind === 'SAVINGS_ACCOUNT' ? deterministicEventId(context.idempotencyKey, 'command', loanStreamId(input.loanId), 0) : undefined;
     const command: LoanCommand = {
@@ -174,6 +188,7 @@ export class LendingCommandService implements LendingCommands {
       businessDate: context.businessDate,
       actor: actorOf(context),
       channel: input.channel,
+      eligibility,
       ...(disbursementId ? { disbursementId } : {}),
     };
     return this.execute(input.loanId, 'DisburseLoan', command, context, { loanId: input.loanId, channel: input.channel ?? null });
@@ -261,6 +276,21 @@ export class LendingCommandService implements LendingCommands {
     return { ...accepted, loanId };
   }
 
+  /**
+   * The borrower's eligibility facts now (her loans other than `loanId`), after lending's read models
+   * caught up, for the re-check at approval and disbursement.
+   * @throws the context rejections of {@link requireBusinessDate}, INVALID_LOAN_ID, LOAN_NOT_FOUND (loanId:
+   *   a loan the caught-up read models do not hold does not exist).
+   */
+  private async currentEligibility(loanId: string, context: CommandContext): Promise<EligibilityFacts> {
+    this.requireBusinessDate(context);
+    branchOfLoanId(loanId);
+    await this.deps.readModelsCaughtUp();
+    const facts = await this.deps.borrowerFacts.eligibilityFactsForLoan(loanId);
+    if (facts === null) throw new DomainError('LOAN_NOT_FOUND', 'there is no such loan', 'loanId');
+    return facts;
+  }
+
   /** @throws ValidationError for a bad context, BUSINESS_DATE_IN_FUTURE when the business date is after today in Kolkata. */
   private requireBusinessDate(context: CommandContext): void {
     validateCommandContext(context);
@@ -268,6 +298,11 @@ export class LendingCommandService implements LendingCommands {
       throw new ValidationError('businessDate', 'the business date must not be after today', 'BUSINESS_DATE_IN_FUTURE');
     }
   }
+}
+
+/** The distinct well-formed member numbers among `guarantors` (the decider rejects the rest by position). */
+function memberNumbers(guarantors: readonly unknown[]): string[] {
+  return Array.isArray(guarantors) ? [...new Set(guarantors.filter((guarantor): guarantor is string => typeof guarantor === 'string' && MEMBER_NO.test(guarantor)))] : [];
 }
 
 /** The staff member acting, as the loan decider records it (from the verified token). */

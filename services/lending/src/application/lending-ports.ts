@@ -1,6 +1,6 @@
 import type { IsoDate } from '@samabay/domain-kit';
 import type { LendingDayEndState } from '../domain/day-end/day-end-events';
-import type { EligibilityFacts } from '../domain/loan/loan-commands';
+import type { EligibilityFacts, GuarantorFact } from '../domain/loan/loan-commands';
 import type { LoanSnapshot } from '../domain/loan/loan-state';
 
 /**
@@ -10,13 +10,16 @@ import type { LoanSnapshot } from '../domain/loan/loan-state';
 export interface BorrowerFactsSource {
   /**
    * The eligibility facts of `memberNo` now: status and admission date (membership events), the sum of
-   * her deposit balances (savings events, paise), her loans approved or disbursed and not yet closed or
-   * written off other than `excludingLoanId`, and whether any of her loans is NPA. Null for a member
-   * lending has never heard of.
+   * her deposit balances (savings events, paise), her open loans other than `excludingLoanId` (applied,
+   * appraised, approved or disbursed — not rejected, withdrawn, closed or written off) and her exposure
+   * on them (paise: principal outstanding when disbursed, else the amount), and whether any of her loans
+   * is NPA. Null for a member lending has never heard of.
    */
   eligibilityFacts(memberNo: string, excludingLoanId: string): Promise<EligibilityFacts | null>;
-  /** The status now of the member who borrows `loanId`; null when the loan or its member is unknown to lending. */
-  borrowerStatus(loanId: string): Promise<EligibilityFacts['memberStatus'] | null>;
+  /** {@link eligibilityFacts} of the member who borrows `loanId`, excluding that loan; null when the loan or its member is unknown to lending. */
+  eligibilityFactsForLoan(loanId: string): Promise<EligibilityFacts | null>;
+  /** What lending knows of the members `memberNos` (status, branch); members it has never heard of are left out. */
+  guarantorFacts(memberNos: readonly string[]): Promise<GuarantorFact[]>;
 }
 
 /** One open loan the day-end ages: its member and the decider's state as the read model holds it. */

@@ -50,8 +50,10 @@ describe("lending's projection of membership and savings events (eligibility fac
       memberSince: '1999-06-02',
       savingsBalancePaise: 315_000,
       openLoans: 0,
+      exposurePaise: 0,
       borrowerNpa: false,
     });
+    expect(await reader.guarantorFacts(['KLG-000042', 'KLG-000043'])).toEqual([{ memberNo: 'KLG-000042', status: 'ACTIVE', branchCode: 'KLG' }]);
     await db.transaction(async (tx) => {
       await projection.apply(recorded('member-KLG-000042', 1, 'MemberStatusCarriedForward', { memberNo: 'KLG-000042', status: 'INACTIVE' }), tx);
     });
@@ -60,6 +62,7 @@ describe("lending's projection of membership and savings events (eligibility fac
       await projection.apply(recorded('member-KLG-000042', 2, 'MemberExited', { memberNo: 'KLG-000042', exitDate: '2024-01-01' }), tx);
     });
     expect(await reader.eligibilityFacts('KLG-000042', 'KLG-L-000001')).toMatchObject({ memberStatus: 'EXITED' });
+    expect(await reader.guarantorFacts(['KLG-000042'])).toEqual([{ memberNo: 'KLG-000042', status: 'EXITED', branchCode: 'KLG' }]);
     expect(await reader.eligibilityFacts('KLG-000043', 'KLG-L-000001')).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { arrearsOn, instalmentDaysPastDue } from '../domain/arrears/days-past-du
 import { portfolioAtRisk } from '../domain/arrears/portfolio-at-risk';
 import type { LendingDayEndState } from '../domain/day-end/day-end-events';
 import { quoteLoanForeclosure } from '../domain/loan/decide-repayment';
-import type { EligibilityFacts } from '../domain/loan/loan-commands';
+import type { EligibilityFacts, GuarantorFact } from '../domain/loan/loan-commands';
 import type { LoanSnapshot, LoanStatus } from '../domain/loan/loan-state';
 import { annualRatePercent } from '../domain/product/interest-rate';
 import type { LoanPurpose } from '../domain/product/loan-purpose';
@@ -286,27 +286,54 @@ export class SqlLendingReader implements LendingReader, BorrowerFactsSource, Day
   }
 
   async eligibilityFacts(memberNo: string, excludingLoanId: string): Promise<EligibilityFacts | null> {
-    const { rows } = await this.db.query<{ status: EligibilityFacts['memberStatus']; member_since: string; savings: string; open_loans: string; borrower_npa: boolean }>(
+    return this.eligibilityWhere('m.member_no = $1', memberNo, excludingLoanId);
+  }
+
+  async eligibilityFactsForLoan(loanId: string): Promise<EligibilityFacts | null> {
+    return this.eligibilityWhere(`m.member_no = (SELECT l.member_no FROM ${this.tables.loanAccount} l WHERE l.loan_id = $1)`, loanId, loanId);
+  }
+
+  async guarantorFacts(memberNos: readonly string[]): Promise<GuarantorFact[]> {
+    if (memberNos.length === 0) return [];
+    const { rows } = await this.db.query<{ member_no: string; status: GuarantorFact['status']; branch_code: string }>(
+      `SELECT member_no, status, branch_code FROM ${this.tables.borrowerMember} WHERE member_no = ANY($1::text[]) ORDER BY member_no`,
+      [[...memberNos]],
+    );
+    return rows.map((row) => ({ memberNo: row.member_no, status: row.status, branchCode: row.branch_code }));
+  }
+
+  /**
+   * The eligibility facts of the member matched by `memberWhere` ($1 = `key`), counting her loans other
+   * than `excludingLoanId` ($2) that are open: APPLIED, APPRAISED, APPROVED (also with a disbursement in
+   * progress) or ACTIVE. Exposure: principal outstanding of ACTIVE loans, the amount of the others.
+   */
+  private async eligibilityWhere(memberWhere: string, key: string, excludingLoanId: string): Promise<EligibilityFacts | null> {
+    const { rows } = await this.db.query<{ status: EligibilityFacts['memberStatus']; member_since: string; savings: string; open_loans: string; exposure: string; borrower_npa: boolean }>(
       `SELECT m.status, m.member_since,
               (SELECT COALESCE(sum(s.balance_paise), 0) FROM ${this.tables.borrowerSavings} s WHERE s.member_no = m.member_no) AS savings,
-              (SELECT count(*) FROM ${this.tables.loanAccount} a
-                WHERE a.member_no = m.member_no AND a.status IN ('APPROVED', 'ACTIVE') AND a.loan_id <> $2) AS open_loans,
+              open.open_loans, open.exposure,
               EXISTS (SELECT 1 FROM ${this.tables.loanAccount} a
                 WHERE a.member_no = m.member_no AND a.status = 'ACTIVE' AND (a.npa_since IS NOT NULL OR a.own_npa_since IS NOT NULL)) AS borrower_npa
-       FROM ${this.tables.borrowerMember} m WHERE m.member_no = $1`,
-      [memberNo, excludingLoanId],
+       FROM ${this.tables.borrowerMember} m
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS open_loans,
+                COALESCE(sum(CASE WHEN a.status = 'ACTIVE' THEN a.principal_outstanding_paise ELSE a.amount_paise END), 0) AS exposure
+         FROM ${this.tables.loanAccount} a
+         WHERE a.member_no = m.member_no AND a.status IN ('APPLIED', 'APPRAISED', 'APPROVED', 'ACTIVE') AND a.loan_id <> $2
+       ) open
+       WHERE ${memberWhere}`,
+      [key, excludingLoanId],
     );
     if (rows.length === 0) return null;
     const row = rows[0];
-    return { memberStatus: row.status, memberSince: row.member_since, savingsBalancePaise: Number(row.savings), openLoans: Number(row.open_loans), borrowerNpa: row.borrower_npa };
-  }
-
-  async borrowerStatus(loanId: string): Promise<EligibilityFacts['memberStatus'] | null> {
-    const { rows } = await this.db.query<{ status: EligibilityFacts['memberStatus'] }>(
-      `SELECT m.status FROM ${this.tables.loanAccount} a JOIN ${this.tables.borrowerMember} m ON m.member_no = a.member_no WHERE a.loan_id = $1`,
-      [loanId],
-    );
-    return rows[0]?.status ?? null;
+    return {
+      memberStatus: row.status,
+      memberSince: row.member_since,
+      savingsBalancePaise: Number(row.savings),
+      openLoans: Number(row.open_loans),
+      exposurePaise: Number(row.exposure),
+      borrowerNpa: row.borrower_npa,
+    };
   }
 
   /** Loans matching `where` ($1 = `key`) with the oldest instalment overdue on `date` ($2) and the overdue principal + interest. */

@@ -1,4 +1,4 @@
-import type { LoanActor, ApplyForLoan } from '../domain/loan/loan-commands';
+import type { LoanActor, ApplyForLoan, EligibilityFacts } from '../domain/loan/loan-commands';
 import type { LoanApplied, LoanAppraised, LoanApproved, LoanDisbursed, LoanEvent } from '../domain/loan/loan-events';
 import type { LoanProductTerms, LoanProducts } from '../domain/product/loan-product';
 import { generateSchedule } from '../domain/schedule/generate-schedule';
@@ -32,6 +32,9 @@ export const TEST_TERMS: LoanProductTerms = {
 /** One product 'EDU' for education, terms in force from 2020-04-01. */
 export const TEST_PRODUCTS: LoanProducts = [{ code: 'EDU', name: 'Education loan', purposes: ['EDUCATION'], terms: [{ effectiveFrom: '2020-04-01', terms: TEST_TERMS }] }];
 
+/** The applicant's standing in the fixtures: active since 2020, savings 5,000, no other loans. */
+export const ELIGIBLE: EligibilityFacts = { memberStatus: 'ACTIVE', memberSince: '2020-06-01', savingsBalancePaise: 500_000, openLoans: 0, exposurePaise: 0, borrowerNpa: false };
+
 /** The loan of the fixtures (stream loan-SNG-L-000001). */
 export const LOAN_ID = 'SNG-L-000001';
 
@@ -49,7 +52,8 @@ export function applyCommand(overrides: Partial<ApplyForLoan> = {}): ApplyForLoa
     amountPaise: 1_200_000,
     numberOfInstalments: 4,
     guarantors: [],
-    eligibility: { memberStatus: 'ACTIVE', memberSince: '2020-06-01', savingsBalancePaise: 500_000, openLoans: 0, borrowerNpa: false },
+    guarantorFacts: [],
+    eligibility: ELIGIBLE,
     ...overrides,
   };
 }
@@ -70,7 +74,7 @@ export function appliedEvent(terms: LoanProductTerms = TEST_TERMS): LoanApplied 
       annualRatePercent: '24',
       terms,
       guarantors: [],
-      eligibility: { memberStatus: 'ACTIVE', memberSince: '2020-06-01', savingsBalancePaise: 500_000, openLoans: 0, borrowerNpa: false },
+      eligibility: ELIGIBLE,
       appliedOn: '2022-12-20',
       appliedBy: TELLER.userId,
     },

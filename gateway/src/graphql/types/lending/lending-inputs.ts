@@ -14,7 +14,7 @@ export class ApplyForLoanInput {
   @Field(() => MoneyScalar) amount!: number;
   @Field(() => Int) numberOfInstalments!: number;
   @Field(() => String, { nullable: true, description: "Rate on the product's basis (e.g. \"9.5\"); default the product's rate." }) ratePercent?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Member numbers of guarantors.' }) guarantors?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Member numbers of guarantors: active members of the borrower's branch, not the borrower, each once (a refusal names guarantors[i])." }) guarantors?: string[] | null;
   @Field(() => String, { nullable: true, description: 'Keep a number from a paper loan register (SNG-L-000123); otherwise derived from the idempotency key.' })
   loanId?: string | null;
 }

@@ -1,6 +1,7 @@
 import { DomainError, ValidationError } from '@samabay/domain-kit';
 import { generateSchedule } from '../schedule/generate-schedule';
 import type { ConfirmDisbursement, DisbursementChannel, DisburseLoan, FailDisbursement } from './loan-commands';
+import { requireEligible } from './eligibility';
 import type { LoanEvent } from './loan-events';
 import { LENDING_STAFF_ROLES, requireBusinessDate, requireLoan, requireNotBefore, requireRole } from './loan-rules';
 import type { LoanSnapshot, LoanState } from './loan-state';
@@ -11,7 +12,9 @@ import type { LoanSnapshot, LoanState } from './loan-state';
  * only when savings has credited the account (the disbursement process then sends ConfirmDisbursement).
  * @throws LOAN_NOT_FOUND, LOAN_ALREADY_DISBURSED, LOAN_NOT_APPROVED (loanId), DISBURSEMENT_IN_PROGRESS (loanId),
  *   BUSINESS_DATE_BEFORE_APPROVAL, ROLE_NOT_ALLOWED, INVALID_CHANNEL (channel), NOT_BORROWERS_SAVINGS_ACCOUNT
- *   (channel.savingsAccountId: not an SD/TF account id of the borrower), INVALID_DISBURSEMENT_ID.
+ *   (channel.savingsAccountId: not an SD/TF account id of the borrower), INVALID_DISBURSEMENT_ID, and the
+ *   rejections of `requireEligible` with the borrower's facts now (`command.eligibility`: MEMBER_NOT_ACTIVE,
+ *   TOO_MANY_OPEN_LOANS, EXCEEDS_SAVINGS_MULTIPLE, …) under the loan's snapshotted terms.
  */
 export function decideDisbursement(command: DisburseLoan, state: LoanState): LoanEvent[] {
   const loan = requireLoan(state, command.loanId);
@@ -21,6 +24,7 @@ export function decideDisbursement(command: DisburseLoan, state: LoanState): Loa
   if (loan.pendingDisbursement) throw new DomainError('DISBURSEMENT_IN_PROGRESS', 'a disbursement into the savings account is in progress', 'loanId');
   if (loan.status !== 'APPROVED') throw new DomainError('LOAN_NOT_APPROVED', 'a loan is disbursed only after approval', 'loanId');
   requireNotBefore(businessDate, loan.approvedOn, 'BUSINESS_DATE_BEFORE_APPROVAL', 'the approval');
+  requireEligible(command.eligibility, loan.amountPaise, businessDate, loan.terms.eligibility);
   const channel = requireChannel(command.channel);
   if (channel.kind === 'SAVINGS_ACCOUNT') {
     if (!new RegExp(`^${loan.memberNo}-(SD|TF)-\\d{2}$`).test(channel.savingsAccountId)) {

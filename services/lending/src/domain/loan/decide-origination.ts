@@ -6,7 +6,7 @@ import { findProduct, productTermsOn } from '../product/product-lookup';
 import { requireEligible } from './eligibility';
 import type { ApplyForLoan, AppraiseLoan, ApproveLoan } from './loan-commands';
 import type { LoanEvent } from './loan-events';
-import { requireAmountWithin, requireGuarantors, requireTermWithin, resolveRate } from './loan-limits';
+import { requireAmountWithin, requireGuarantorCount, requireGuarantors, requireTermWithin, resolveRate } from './loan-limits';
 import { LENDING_STAFF_ROLES, requireBusinessDate, requireChecker, requireLoan, requireLoanId, requireNotBefore, requireRole, requireStatus } from './loan-rules';
 import type { LoanState } from './loan-state';
 
@@ -38,7 +38,7 @@ export function decideApplication(command: ApplyForLoan, state: LoanState, produ
   const amountPaise = requireAmountWithin(command.amountPaise, terms);
   const numberOfInstalments = requireTermWithin(command.numberOfInstalments, terms);
   const rate = resolveRate(command.ratePercent, terms);
-  const guarantors = requireGuarantors(command.guarantors, command.memberNo, amountPaise, terms);
+  const guarantors = requireGuarantors(command.guarantors, { memberNo: command.memberNo, branchCode: command.branchCode }, amountPaise, terms, command.guarantorFacts ?? []);
   requireEligible(command.eligibility, amountPaise, businessDate, terms.eligibility);
   return [
     {
@@ -60,6 +60,7 @@ export function decideApplication(command: ApplyForLoan, state: LoanState, produ
           memberSince: command.eligibility.memberSince,
           savingsBalancePaise: command.eligibility.savingsBalancePaise,
           openLoans: command.eligibility.openLoans,
+          exposurePaise: command.eligibility.exposurePaise,
           borrowerNpa: command.eligibility.borrowerNpa,
         },
         appliedOn: businessDate,
@@ -85,7 +86,10 @@ export function decideAppraisal(command: AppraiseLoan, state: LoanState): LoanEv
   const amountPaise = requireAmountWithin(command.amountPaise ?? loan.amountPaise, loan.terms);
   const numberOfInstalments = requireTermWithin(command.numberOfInstalments ?? loan.numberOfInstalments, loan.terms);
   const rate = resolveRate(command.ratePercent ?? loan.rate.ratePercent, loan.terms);
-  const guarantors = requireGuarantors(command.guarantors ?? loan.guarantors, loan.memberNo, amountPaise, loan.terms);
+  const guarantors =
+    command.guarantors === undefined
+      ? requireGuarantorCount(loan.guarantors, amountPaise, loan.terms)
+      : requireGuarantors(command.guarantors, { memberNo: loan.memberNo, branchCode: loan.branchCode }, amountPaise, loan.terms, command.guarantorFacts ?? []);
   requireEligible(loan.eligibility, amountPaise, loan.appliedOn, loan.terms.eligibility);
   return [
     {
@@ -98,7 +102,10 @@ export function decideAppraisal(command: AppraiseLoan, state: LoanState): LoanEv
 /**
  * ApproveLoan → LoanApproved (maker–checker, DESIGN §7): the approver holds branch_manager or
  * head_office and is neither the staff member who recorded the application nor the appraiser.
- * @throws LOAN_NOT_FOUND, LOAN_NOT_APPRAISED, BUSINESS_DATE_BEFORE_APPRAISAL, ROLE_NOT_ALLOWED, MAKER_CANNOT_APPROVE.
+ * The borrower's eligibility is checked again with the facts as they stand now (`command.eligibility`,
+ * her other loans), under the loan's snapshotted terms: other applications may have been made since.
+ * @throws LOAN_NOT_FOUND, LOAN_NOT_APPRAISED, BUSINESS_DATE_BEFORE_APPRAISAL, ROLE_NOT_ALLOWED, MAKER_CANNOT_APPROVE
+ *   and the rejections of `requireEligible` (e.g. TOO_MANY_OPEN_LOANS, EXCEEDS_SAVINGS_MULTIPLE).
  */
 export function decideApproval(command: ApproveLoan, state: LoanState): LoanEvent[] {
   const loan = requireLoan(state, command.loanId);
@@ -106,6 +113,7 @@ export function decideApproval(command: ApproveLoan, state: LoanState): LoanEven
   requireStatus(loan, ['APPRAISED'], 'LOAN_NOT_APPRAISED');
   requireNotBefore(businessDate, loan.appraisedOn, 'BUSINESS_DATE_BEFORE_APPRAISAL', 'the appraisal');
   const checker = requireChecker(command.actor, [loan.appliedBy, loan.appraisedBy]);
+  requireEligible(command.eligibility, loan.amountPaise, businessDate, loan.terms.eligibility);
   return [
     {
       type: 'LoanApproved',

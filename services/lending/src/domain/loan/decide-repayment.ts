@@ -17,14 +17,14 @@ const OVERPAYMENT_RULES: readonly OverpaymentRule[] = ['REJECT', 'REFUND_EXCESS'
  * RecordRepayment → [LoanScheduleRevised (prepayment or foreclosure)], LoanRepaymentRecorded, allocated
  * by the strategy (default RBI order) as `planRepayment` describes; balances after it.
  * @throws LOAN_NOT_FOUND, LOAN_NOT_DISBURSED, LOAN_NOT_ACTIVE, ROLE_NOT_ALLOWED, NOT_PAISE,
- *   AMOUNT_NOT_POSITIVE (amountPaise: zero or negative), INVALID_STRATEGY, INVALID_OVERPAYMENT_RULE,
+ *   AMOUNT_NOT_POSITIVE (amount: zero or negative), INVALID_STRATEGY, INVALID_OVERPAYMENT_RULE,
  *   BUSINESS_DATE_BEFORE_DISBURSEMENT, BUSINESS_DATE_BEFORE_LAST_ACTIVITY, REPAYMENT_EXCEEDS_FORECLOSURE.
  */
 export function decideRepayment(command: RecordRepayment, state: LoanState): LoanEvent[] {
   const loan = requireLoan(state, command.loanId);
   const businessDate = requireBusinessDate(command.businessDate);
   const actor = requireRole(command.actor, LENDING_STAFF_ROLES);
-  const amountPaise = requirePositivePaise(command.amountPaise, 'amountPaise');
+  const amountPaise = requirePositivePaise(command.amountPaise, 'amount');
   const strategy = command.strategy ?? 'RBI';
   if (!ALLOCATION_STRATEGIES.includes(strategy)) throw new ValidationError('strategy', 'strategy must be RBI or STANDARD', 'INVALID_STRATEGY');
   const overpayment = command.overpayment ?? 'REJECT';

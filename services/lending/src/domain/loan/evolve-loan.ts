@@ -1,6 +1,7 @@
 import { openPosition } from '../repayment/instalment-position';
 import { applyRevision } from '../repayment/schedule-revision';
 import { applyAllocations } from '../repayment/apply-allocations';
+import type { EligibilityFacts } from './loan-commands';
 import type { LoanEvent, LoanRescheduled } from './loan-events';
 import { PERFORMING, type LoanSnapshot, type LoanState } from './loan-state';
 
@@ -20,7 +21,8 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       rate: data.rate,
       terms: data.terms,
       guarantors: data.guarantors,
-      eligibility: data.eligibility,
+      // Applications recorded before exposure was counted carry no exposurePaise (upcast to 0).
+      eligibility: { ...data.eligibility, exposurePaise: (data.eligibility as Partial<EligibilityFacts>).exposurePaise ?? 0 },
       appliedOn: data.appliedOn,
       appliedBy: data.appliedBy,
       appraisedOn: null,

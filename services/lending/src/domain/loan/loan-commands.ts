@@ -18,17 +18,31 @@ interface StaffLoanCommand extends LoanCommandBase {
 }
 
 /**
- * What the lending service knows of the member when she applies (from its local projections of the
- * membership and savings events — the decider does no I/O, so the application passes them in):
- * status and admission date, savings balance (paise), loans open other than this one, and whether
- * any of her loans is NPA (borrower-wise).
+ * What the lending service knows of the member when she applies, and again when the loan is approved
+ * and disbursed (from its local projections of the membership, savings and lending events — the decider
+ * does no I/O, so the application passes them in): status and admission date, savings balance (paise),
+ * her open loans other than this one (applied, appraised, approved or disbursed; not rejected, withdrawn,
+ * closed or written off), her exposure on those loans (paise: principal outstanding of the disbursed ones
+ * plus the amount of the others), and whether any of her loans is NPA (borrower-wise).
+ * `exposurePaise` is absent from applications recorded before it existed (read as 0).
  */
 export interface EligibilityFacts {
   readonly memberStatus: 'ACTIVE' | 'INACTIVE' | 'EXITED';
   readonly memberSince: IsoDate;
   readonly savingsBalancePaise: Paise;
   readonly openLoans: number;
+  readonly exposurePaise: Paise;
   readonly borrowerNpa: boolean;
+}
+
+/**
+ * What lending knows of a member named as a guarantor (from its projection of membership events):
+ * her member number, status and branch. A member lending has never heard of has no GuarantorFact.
+ */
+export interface GuarantorFact {
+  readonly memberNo: string;
+  readonly status: 'ACTIVE' | 'INACTIVE' | 'EXITED';
+  readonly branchCode: string;
 }
 
 /**
@@ -46,21 +60,31 @@ export interface ApplyForLoan extends StaffLoanCommand {
   readonly numberOfInstalments: number;
   readonly ratePercent?: string;
   readonly guarantors: readonly string[];
+  /** The facts of the named guarantors lending knows (any order; unknown ones are simply missing). */
+  readonly guarantorFacts: readonly GuarantorFact[];
   readonly eligibility: EligibilityFacts;
 }
 
-/** A staff member appraises the application, optionally revising amount, term, rate and guarantors within the product. */
+/**
+ * A staff member appraises the application, optionally revising amount, term, rate and guarantors within
+ * the product. `guarantorFacts` (required when `guarantors` is given) are those of the guarantors named.
+ */
 export interface AppraiseLoan extends StaffLoanCommand {
   readonly type: 'AppraiseLoan';
   readonly amountPaise?: Paise;
   readonly numberOfInstalments?: number;
   readonly ratePercent?: string;
   readonly guarantors?: readonly string[];
+  readonly guarantorFacts?: readonly GuarantorFact[];
 }
 
-/** A second staff member (checker: branch_manager or head_office, not the maker) approves the appraised loan. */
+/**
+ * A second staff member (checker: branch_manager or head_office, not the maker) approves the appraised
+ * loan; `eligibility` is the borrower's standing now (other loans than this one), re-checked.
+ */
 export interface ApproveLoan extends StaffLoanCommand {
   readonly type: 'ApproveLoan';
+  readonly eligibility: EligibilityFacts;
 }
 
 /** Where the money goes: handed over in cash, or credited to the member's savings account. */
@@ -74,6 +98,8 @@ export type DisbursementChannel = { readonly kind: 'CASH' } | { readonly kind: '
 export interface DisburseLoan extends StaffLoanCommand {
   readonly type: 'DisburseLoan';
   readonly channel: DisbursementChannel;
+  /** The borrower's standing now (other loans than this one), re-checked before the money moves. */
+  readonly eligibility: EligibilityFacts;
   /** Required for SAVINGS_ACCOUNT: the id the request goes by (the application derives it from the idempotency key). */
   readonly disbursementId?: string;
 }

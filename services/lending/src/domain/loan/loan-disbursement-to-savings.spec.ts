@@ -1,5 +1,5 @@
 import { fold, givenWhenThen } from '@samabay/domain-kit';
-import { APPRAISED, APPROVED, APPROVED_HISTORY, HEAD_OFFICE, LOAN_ID, MANAGER, SECOND_MANAGER, TELLER, TEST_PRODUCTS, appliedEvent, disbursedEvent } from '../../testing/loan-fixtures';
+import { APPRAISED, APPROVED, APPROVED_HISTORY, ELIGIBLE, HEAD_OFFICE, LOAN_ID, MANAGER, SECOND_MANAGER, TELLER, TEST_PRODUCTS, appliedEvent, disbursedEvent } from '../../testing/loan-fixtures';
 import type { ConfirmDisbursement, DisburseLoan, FailDisbursement, RejectLoan, WithdrawLoanApplication } from './loan-commands';
 import { createLoanDecider } from './loan-decider';
 import type { LoanEvent } from './loan-events';
@@ -7,7 +7,7 @@ import type { LoanEvent } from './loan-events';
 const decider = createLoanDecider(TEST_PRODUCTS);
 const spec = givenWhenThen(decider);
 const SD = 'SNG-000123-SD-01';
-const toSavings: DisburseLoan = { type: 'DisburseLoan', loanId: LOAN_ID, businessDate: '2023-01-31', actor: TELLER, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: SD }, disbursementId: 'request-1' };
+const toSavings: DisburseLoan = { type: 'DisburseLoan', loanId: LOAN_ID, businessDate: '2023-01-31', actor: TELLER, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: SD }, disbursementId: 'request-1', eligibility: ELIGIBLE };
 const requested: LoanEvent = {
   type: 'LoanDisbursementRequested',
   data: { loanId: LOAN_ID, disbursementId: 'request-1', memberNo: 'SNG-000123', amountPaise: 1_200_000, savingsAccountId: SD, requestedOn: '2023-01-31', requestedBy: TELLER.userId },
@@ -76,7 +76,7 @@ describe('loan decider: rejection (maker–checker) and withdrawal', () => {
     spec.given([...APPROVED_HISTORY, disbursedEvent()]).when({ ...reject, actor: SECOND_MANAGER, businessDate: '2023-02-01' }).thenThrows('LOAN_NOT_AWAITING_DECISION', 'loanId');
     const rejectedHistory = [appliedEvent(), APPRAISED, ...decider.decide(reject, fold(decider, [appliedEvent(), APPRAISED]))];
     spec.given(rejectedHistory).when({ ...reject, actor: HEAD_OFFICE }).thenThrows('LOAN_NOT_AWAITING_DECISION', 'loanId');
-    spec.given(rejectedHistory).when({ type: 'ApproveLoan', loanId: LOAN_ID, businessDate: '2022-12-23', actor: HEAD_OFFICE }).thenThrows('LOAN_NOT_APPRAISED', 'loanId');
+    spec.given(rejectedHistory).when({ type: 'ApproveLoan', loanId: LOAN_ID, businessDate: '2022-12-23', actor: HEAD_OFFICE, eligibility: ELIGIBLE }).thenThrows('LOAN_NOT_APPRAISED', 'loanId');
     spec.given([appliedEvent()]).when({ ...reject, businessDate: '2022-12-19' }).thenThrows('BUSINESS_DATE_BEFORE_APPLICATION', 'businessDate');
   });
 

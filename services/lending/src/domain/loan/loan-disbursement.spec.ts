@@ -1,12 +1,22 @@
 import { givenWhenThen } from '@samabay/domain-kit';
-import { APPRAISED, APPROVED_HISTORY, LOAN_ID, TELLER, TEST_PRODUCTS, appliedEvent, disbursedEvent } from '../../testing/loan-fixtures';
+import { APPRAISED, APPROVED_HISTORY, ELIGIBLE, LOAN_ID, TELLER, TEST_PRODUCTS, appliedEvent, disbursedEvent } from '../../testing/loan-fixtures';
 import type { DisburseLoan } from './loan-commands';
 import { createLoanDecider } from './loan-decider';
 
 const spec = givenWhenThen(createLoanDecider(TEST_PRODUCTS));
-const disburse: DisburseLoan = { type: 'DisburseLoan', loanId: LOAN_ID, businessDate: '2023-01-31', actor: TELLER, channel: { kind: 'CASH' } };
+const disburse: DisburseLoan = { type: 'DisburseLoan', loanId: LOAN_ID, businessDate: '2023-01-31', actor: TELLER, channel: { kind: 'CASH' }, eligibility: ELIGIBLE };
 
 describe('loan decider: DisburseLoan', () => {
+  it.each<[string, Partial<typeof ELIGIBLE>, string, string]>([
+    ['two other loans applied for or open since approval', { openLoans: 2, exposurePaise: 200_000 }, 'TOO_MANY_OPEN_LOANS', 'memberNo'],
+    ['other loans that leave less than the amount under 3 × savings', { openLoans: 1, exposurePaise: 300_001 }, 'EXCEEDS_SAVINGS_MULTIPLE', 'amount'],
+    ['savings withdrawn below a third of the loan', { savingsBalancePaise: 399_999 }, 'EXCEEDS_SAVINGS_MULTIPLE', 'amount'],
+    ['a borrower who has exited', { memberStatus: 'EXITED' }, 'MEMBER_NOT_ACTIVE', 'memberNo'],
+  ])('re-checks eligibility before paying out: refuses %s', (_label, facts, code, field) => {
+    spec.given(APPROVED_HISTORY).when({ ...disburse, eligibility: { ...ELIGIBLE, ...facts } }).thenThrows(code, field);
+    spec.given(APPROVED_HISTORY).when({ ...disburse, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-000123-SD-01' }, disbursementId: 'request-1', eligibility: { ...ELIGIBLE, ...facts } }).thenThrows(code, field);
+  });
+
   it('pays out the approved amount once, with the schedule from the business date (12,000 at 2% per month over 4 months)', () => {
     spec
       .given(APPROVED_HISTORY)

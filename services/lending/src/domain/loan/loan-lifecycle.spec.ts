@@ -1,5 +1,5 @@
 import { LoanHarness } from '../../testing/loan-harness';
-import { LOAN_ID, MANAGER, TELLER, TEST_PRODUCTS, applyCommand } from '../../testing/loan-fixtures';
+import { ELIGIBLE, LOAN_ID, MANAGER, TELLER, TEST_PRODUCTS, applyCommand } from '../../testing/loan-fixtures';
 import { isSettled } from '../repayment/instalment-position';
 import { quoteLoanForeclosure } from './decide-repayment';
 import { createLoanDecider } from './loan-decider';
@@ -13,11 +13,11 @@ describe('a loan through its whole life (issue 5 "Done when", at the decider)', 
     const loan = new LoanHarness(createLoanDecider(TEST_PRODUCTS));
     loan.run(applyCommand({ numberOfInstalments: 12 }));
     loan.run({ type: 'AppraiseLoan', loanId: LOAN_ID, businessDate: '2022-12-21', actor: TELLER });
-    expect(() => loan.run({ type: 'ApproveLoan', loanId: LOAN_ID, businessDate: '2022-12-22', actor: { ...TELLER, role: 'branch_manager' } })).toThrow(
+    expect(() => loan.run({ type: 'ApproveLoan', loanId: LOAN_ID, businessDate: '2022-12-22', actor: { ...TELLER, role: 'branch_manager' }, eligibility: ELIGIBLE })).toThrow(
       expect.objectContaining({ code: 'MAKER_CANNOT_APPROVE' }),
     );
-    loan.run({ type: 'ApproveLoan', loanId: LOAN_ID, businessDate: '2022-12-22', actor: MANAGER });
-    loan.run({ type: 'DisburseLoan', loanId: LOAN_ID, businessDate: '2023-01-31', actor: TELLER, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-000123-SD-01' }, disbursementId: 'request-1' });
+    loan.run({ type: 'ApproveLoan', loanId: LOAN_ID, businessDate: '2022-12-22', actor: MANAGER, eligibility: ELIGIBLE });
+    loan.run({ type: 'DisburseLoan', loanId: LOAN_ID, businessDate: '2023-01-31', actor: TELLER, channel: { kind: 'SAVINGS_ACCOUNT', savingsAccountId: 'SNG-000123-SD-01' }, disbursementId: 'request-1', eligibility: ELIGIBLE });
     loan.run({ type: 'ConfirmDisbursement', loanId: LOAN_ID, businessDate: '2023-01-31', disbursementId: 'request-1', creditEventId: 'credit-1' });
 
     const repay = (businessDate: string, amountPaise: number) => loan.run({ type: 'RecordRepayment', loanId: LOAN_ID, businessDate, actor: TELLER, amountPaise });

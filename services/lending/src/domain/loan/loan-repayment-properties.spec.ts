@@ -1,6 +1,6 @@
 import type { PaiseRounding } from '@samabay/domain-kit';
 import { LoanHarness } from '../../testing/loan-harness';
-import { HEAD_OFFICE, MANAGER, TELLER, TEST_TERMS } from '../../testing/loan-fixtures';
+import { ELIGIBLE, HEAD_OFFICE, MANAGER, TELLER, TEST_TERMS } from '../../testing/loan-fixtures';
 import { SeededRandom } from '../../testing/seeded-random';
 import { addDays } from '../calendar';
 import type { AmortizationMethod, LoanProductTerms, RepaymentFrequency, RoundingUnit } from '../product/loan-product';
@@ -62,11 +62,12 @@ describe('loan repayments: properties (seeded random irregular repayments, resch
         numberOfInstalments: random.integer(3, 24),
         ratePercent: `${random.integer(0, 30)}.${random.integer(0, 99)}`,
         guarantors: [],
-        eligibility: { memberStatus: 'ACTIVE', memberSince: '2020-01-01', savingsBalancePaise: amountPaise, openLoans: 0, borrowerNpa: false },
+        guarantorFacts: [],
+        eligibility: { memberStatus: 'ACTIVE', memberSince: '2020-01-01', savingsBalancePaise: amountPaise, openLoans: 0, exposurePaise: 0, borrowerNpa: false },
       });
       loan.run({ type: 'AppraiseLoan', loanId, businessDate: '2023-01-01', actor: TELLER });
-      loan.run({ type: 'ApproveLoan', loanId, businessDate: '2023-01-01', actor: MANAGER });
-      loan.run({ type: 'DisburseLoan', loanId, businessDate: '2023-01-02', actor: TELLER, channel: { kind: 'CASH' } });
+      loan.run({ type: 'ApproveLoan', loanId, businessDate: '2023-01-01', actor: MANAGER, eligibility: ELIGIBLE });
+      loan.run({ type: 'DisburseLoan', loanId, businessDate: '2023-01-02', actor: TELLER, channel: { kind: 'CASH' }, eligibility: ELIGIBLE });
 
       let date = '2023-01-02';
       for (let step = 0; step < 30 && !loan.loan().instalments.every(isSettled); step += 1) {

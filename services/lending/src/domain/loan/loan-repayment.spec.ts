@@ -104,8 +104,8 @@ describe('loan decider: RecordRepayment', () => {
   });
 
   it('rejects a repayment of more than the foreclosure amount', () => {
-    spec.given(history).when(repay('2023-02-14', 1_212_001)).thenThrows('REPAYMENT_EXCEEDS_FORECLOSURE', 'amountPaise');
-    spec.given(history).when(repay('2023-01-31', 1_200_001)).thenThrows('REPAYMENT_EXCEEDS_FORECLOSURE', 'amountPaise');
+    spec.given(history).when(repay('2023-02-14', 1_212_001)).thenThrows('REPAYMENT_EXCEEDS_FORECLOSURE', 'amount');
+    spec.given(history).when(repay('2023-01-31', 1_200_001)).thenThrows('REPAYMENT_EXCEEDS_FORECLOSURE', 'amount');
   });
 
   it('accepts an overpayment only under the explicit REFUND_EXCESS rule, recording the excess owed back', () => {
@@ -120,7 +120,7 @@ describe('loan decider: RecordRepayment', () => {
     ['fractional paise', 10.5, 'NOT_PAISE'],
     ['not a number', Number.NaN, 'NOT_PAISE'],
   ])('rejects a repayment of %s', (_label, amount, code) => {
-    spec.given(history).when(repay('2023-02-28', amount)).thenThrows(code, 'amountPaise');
+    spec.given(history).when(repay('2023-02-28', amount)).thenThrows(code, 'amount');
   });
 
   it('rejects a business date before the disbursement', () => {

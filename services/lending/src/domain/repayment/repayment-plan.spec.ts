@@ -92,7 +92,7 @@ describe('planRepayment', () => {
   });
 
   it('refuses more than the foreclosure amount unless the overpayment rule says refund', () => {
-    expect(() => pay(disbursed, '2024-01-30', 1_211_614)).toThrow(expect.objectContaining({ code: 'REPAYMENT_EXCEEDS_FORECLOSURE', field: 'amountPaise' }));
+    expect(() => pay(disbursed, '2024-01-30', 1_211_614)).toThrow(expect.objectContaining({ code: 'REPAYMENT_EXCEEDS_FORECLOSURE', field: 'amount', message: 'the repayment is more than the Rs 12116.13 that close the loan on 2024-01-30' }));
     const { plan, after } = pay(disbursed, '2024-01-30', 1_211_700, 'REFUND_EXCESS');
     expect(plan.excessPaise).toBe(87);
     expect(after.every(isSettled)).toBe(true);

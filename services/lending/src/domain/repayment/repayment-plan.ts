@@ -1,4 +1,4 @@
-import { DomainError, type IsoDate, type Paise } from '@samabay/domain-kit';
+import { DomainError, formatPaiseAsRupees, type IsoDate, type Paise } from '@samabay/domain-kit';
 import { allocateToDues, type AllocationStrategy, type InstalmentAllocation } from './allocation-strategy';
 import type { AmortisationBasis } from './amortisation-basis';
 import { owedAccruedInterest, quoteForeclosure, type ForeclosureQuote } from './foreclosure';
@@ -41,7 +41,7 @@ export interface RepaymentPlan {
  * 3. what is left after that prepays principal. A payment of exactly {@link quoteForeclosure}'s total
  *    closes the schedule on the date (foreclosure: later interest is not owed); a smaller one
  *    re-amortises the remaining instalments on the lower balance (same dates, smaller instalments).
- * @throws DomainError REPAYMENT_EXCEEDS_FORECLOSURE (field amountPaise) when the amount is above the
+ * @throws DomainError REPAYMENT_EXCEEDS_FORECLOSURE (field amount, as the API input names it) when the amount is above the
  *   foreclosure quote and `overpayment` is 'REJECT'.
  */
 export function planRepayment(request: RepaymentRequest): RepaymentPlan {
@@ -50,8 +50,8 @@ export function planRepayment(request: RepaymentRequest): RepaymentPlan {
   if (request.amountPaise > quote.totalPaise && request.overpayment === 'REJECT') {
     throw new DomainError(
       'REPAYMENT_EXCEEDS_FORECLOSURE',
-      `the repayment is more than the ${quote.totalPaise} paise that close the loan on ${businessDate}`,
-      'amountPaise',
+      `the repayment is more than the Rs ${formatPaiseAsRupees(quote.totalPaise)} that close the loan on ${businessDate}`,
+      'amount',
       { foreclosurePaise: quote.totalPaise },
     );
   }
