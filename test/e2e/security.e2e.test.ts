@@ -157,6 +157,16 @@ describe('the staff registry, consulted on every request', () => {
   });
 });
 
+describe('token lifetime', () => {
+  it('refuses a well-signed token that lives longer than SAMABAY_JWT_MAX_TTL_SECONDS (12 h by default)', async () => {
+    const tenYears = issueDevToken({ secret: platform.config.jwtSecret, expiresInSeconds: 10 * 365 * 86400 });
+    const refused = await gql(tenYears, SUMMARIES);
+    expect(codeOf(refused)).toBe('UNAUTHENTICATED');
+    expect(refused.errors?.[0].message).toMatch(/lives longer/);
+    expect((await gql(issueDevToken({ secret: platform.config.jwtSecret, expiresInSeconds: 12 * 3600 }), SUMMARIES)).errors).toBeUndefined();
+  });
+});
+
 describe('maker–checker for a large withdrawal', () => {
   it('refuses the withdrawal without approval, queues it for checkers of the branch, and pays it after a different checker approves', async () => {
     const memberNo = await admit('KLG', 'Synthetic Large Saver');

@@ -59,7 +59,7 @@ export class StaffAuthGuard implements CanActivate {
     try {
       const token = bearerToken(request.headers.authorization);
       if (!token) throw new InvalidTokenError('a bearer token is required (Authorization: Bearer <token>)');
-      const actor = verifyStaffToken(token, this.verificationKey);
+      const actor = verifyStaffToken(token, this.verificationKey, undefined, { maxLifetimeSeconds: this.services.config.jwtMaxTtlSeconds });
       await this.requireCurrentStaff(actor);
       request.actor = actor;
       return actor;
