@@ -1,5 +1,7 @@
-// Compiles every TypeScript source (not specs) to dist/ with swc, keeping the folder layout.
-// Type checking is `npm run typecheck` (tsc --noEmit); swc only strips types, so the build takes ~1 s.
+// Compiles every TypeScript source (not specs) to dist/ (or SAMABAY_BUILD_DIR, which it empties first) with swc,
+// keeping the folder layout. Type checking is `npm run typecheck` (tsc --noEmit); swc only strips types, so the
+// build takes ~1 s. Its own chatter goes to stderr: stdout belongs to the tool run after it (`npm run token`
+// prints only the token there, so `$(npm run -s token …)` captures the token alone).
 import { transformFile } from '@swc/core';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,7 +10,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { swcOptions, root } = require('./swc-options.cjs');
 const sourceRoots = ['libs', 'services', 'gateway', 'tools', 'test/bench', 'test/support'];
-const dist = path.join(root, 'dist');
+const dist = process.env.SAMABAY_BUILD_DIR ? path.resolve(process.env.SAMABAY_BUILD_DIR) : path.join(root, 'dist');
 
 async function sources() {
   const files = [];
@@ -48,4 +50,4 @@ for (const lib of await readdir(path.join(root, 'libs'))) {
     if (error.code !== 'ENOENT') throw error;
   });
 }
-console.log(`built ${files.length} files into dist/`);
+console.error(`built ${files.length} files into ${path.relative(root, dist) || '.'}/`);

@@ -78,6 +78,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('bounds the lifetime of staff tokens: 12 h by default, SAMABAY_JWT_MAX_TTL_SECONDS validated at start-up', () => {
+    const base = { SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret, SAMABAY_MASTER_KEY: key };
+    expect(loadConfig(base).jwtMaxTtlSeconds).toBe(43_200);
+    expect(loadConfig({ ...base, SAMABAY_JWT_MAX_TTL_SECONDS: '3600' }).jwtMaxTtlSeconds).toBe(3600);
+    for (const bad of ['0', '30', '-5', '1.5', 'forever', String(10 * 365 * 86400)]) {
+      expect(() => loadConfig({ ...base, SAMABAY_JWT_MAX_TTL_SECONDS: bad })).toThrow(/SAMABAY_JWT_MAX_TTL_SECONDS/);
+    }
+  });
+
   it('requires the JWT secret and the master key in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SAMABAY_DATA_DIR: dir, SAMABAY_MASTER_KEY: key })).toThrow(/SAMABAY_JWT_SECRET: required when NODE_ENV=production/);
     expect(() => loadConfig({ NODE_ENV: 'production', SAMABAY_DATA_DIR: dir, SAMABAY_JWT_SECRET: secret })).toThrow(/SAMABAY_MASTER_KEY: required when NODE_ENV=production/);

@@ -31,6 +31,8 @@ export interface PlatformConfig {
    * (SAMABAY_JWT_ALGORITHM with SAMABAY_JWT_PUBLIC_KEY_FILE or SAMABAY_JWT_JWKS_FILE).
    */
   readonly jwtVerification?: TokenVerificationKey;
+  /** Longest lifetime of a staff token in seconds (SAMABAY_JWT_MAX_TTL_SECONDS); default 12 h. Longer-lived tokens are refused. */
+  readonly jwtMaxTtlSeconds?: number;
   /**
    * Refuse tokens of users the staff registry does not know (always in production). Outside
    * production unknown users pass so development tokens work on an empty registry; a registered
@@ -84,6 +86,10 @@ const environmentSchema = z.object({
   SAMABAY_JWT_ALGORITHM: z.preprocess(blankAsUndefined, z.enum(['HS256', 'RS256', 'ES256']).default('HS256')),
   SAMABAY_JWT_PUBLIC_KEY_FILE: optionalText,
   SAMABAY_JWT_JWKS_FILE: optionalText,
+  SAMABAY_JWT_MAX_TTL_SECONDS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: 'must be seconds, 60 to 604800 (7 days)' }).int('must be whole seconds').min(60, 'must be at least 60 seconds').max(604_800, 'must be at most 604800 seconds (7 days)').default(43_200),
+  ),
   SAMABAY_BOOTSTRAP_ADMIN: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'must be a staff user id: 2–64 lower-case letters, digits, dots, dashes or underscores').optional()),
   SAMABAY_REQUIRE_REGISTERED_STAFF: z.preprocess(blankAsUndefined, z.enum(['true', 'false']).optional()),
   NODE_ENV: z.preprocess(blankAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
@@ -98,7 +104,8 @@ const environmentSchema = z.object({
  * SAMABAY_MASTER_KEY (base64 of 32 bytes), NODE_ENV (development), SAMABAY_LOG_LEVEL (info),
  * SAMABAY_CONSISTENCY_TIMEOUT_MS (5000), SAMABAY_JWT_ALGORITHM (HS256; RS256/ES256 need
  * SAMABAY_JWT_PUBLIC_KEY_FILE or SAMABAY_JWT_JWKS_FILE, checked here), SAMABAY_REQUIRE_REGISTERED_STAFF
- * (true in production, where false is refused; default false otherwise), SAMABAY_BOOTSTRAP_ADMIN;
+ * (true in production, where false is refused; default false otherwise), SAMABAY_BOOTSTRAP_ADMIN,
+ * SAMABAY_JWT_MAX_TTL_SECONDS (43200 = 12 h; 60 to 604800: the longest token lifetime accepted);
  * with SAMABAY_TOPOLOGY=single-server also the services' endpoints (SAMABAY_RPC_TRANSPORT,
  * SAMABAY_<SERVICE>_RPC_HOST / _PORT, SAMABAY_RPC_TIMEOUT_MS) and SAMABAY_DATABASE_URL becomes required.
  * Outside production, a missing JWT secret or master key is generated once and kept in
@@ -147,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     port: vars.SAMABAY_PORT ?? vars.PORT ?? 4000,
     jwtSecret: jwtSecret ?? '',
     jwtVerification,
+    jwtMaxTtlSeconds: vars.SAMABAY_JWT_MAX_TTL_SECONDS,
     requireRegisteredStaff: production || vars.SAMABAY_REQUIRE_REGISTERED_STAFF === 'true',
     ...(vars.SAMABAY_BOOTSTRAP_ADMIN ? { bootstrapAdmin: vars.SAMABAY_BOOTSTRAP_ADMIN } : {}),
     masterKey: decodeMasterKey(masterKeyText as string, devSecretsFile ? `SAMABAY_MASTER_KEY (or masterKey in ${devSecretsFile})` : 'SAMABAY_MASTER_KEY'),

@@ -109,7 +109,7 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     const savings = createSavings({ handler, db, products: defaultSavingsProducts(), clock, readModelsCaughtUp: caughtUp, withdrawalApproval: defaultWithdrawalApproval() });
     const lending = createLending({ handler, db, products: defaultLoanProducts(), clock, readModelsCaughtUp: caughtUp });
     const approvals: Approvals = { queue: new ApprovalQueue(handler), reader: new PendingItemsReader(db) };
-    const staff = createStaff({ handler, db, approvals: approvals.queue });
+    const staff = createStaff({ handler, db, approvals: approvals.queue, readModelsCaughtUp: caughtUp });
     registerLargeWithdrawal(approvals.queue, savings);
     const projections = [...membership.projections, ...savings.projections, ...lending.projections, ...staff.projections, new PendingItemsProjection(undefined, [lendingApprovalItems])];
     const runner = new ProjectionRunner({ db, store, projections, registry, lingerMs: PROJECTION_LINGER_MS, logger: logger.child({ component: 'projection-runner' }) });
@@ -178,11 +178,11 @@ async function openDatabase(database: DatabaseConfig): Promise<SqlDatabase> {
   return openPglite({ dataDir: database.dataDir });
 }
 
-/** Registers the bootstrap administrator as admin at SNG unless the registry knows the user already (idempotent). */
+/** Registers the bootstrap administrator as admin at SNG (the one registration without a second administrator) unless the registry knows the user already (idempotent). */
 export async function ensureBootstrapAdmin(staff: Staff, userId: string, businessDate: string): Promise<void> {
   if (await staff.directory.find(userId)) return;
   const context: CommandContext = { idempotencyKey: `startup-bootstrap-admin-${userId}-${businessDate}`, businessDate, actor: SYSTEM_ACTOR };
-  await staff.commands.register({ userId, role: 'admin', branchCode: 'SNG' }, context).catch((error: unknown) => {
+  await staff.commands.registerBootstrapAdmin(userId, 'SNG', context).catch((error: unknown) => {
     if ((error as { code?: unknown }).code !== 'STAFF_ALREADY_REGISTERED') throw error;
   });
 }

@@ -59,6 +59,7 @@ const MEMBER_LOANS = `query ($memberNo: String!) { memberLoans(memberNo: $member
 const REGISTER_STAFF = `mutation ($input: RegisterStaffInput!) { registerStaff(input: $input) { position } }`;
 const DISABLE_STAFF = `mutation ($input: DisableStaffInput!) { disableStaff(input: $input) { position } }`;
 const ENABLE_STAFF = `mutation ($input: EnableStaffInput!) { enableStaff(input: $input) { position } }`;
+const REQUEST_REGISTRATION = `mutation ($input: RegisterStaffInput!) { requestStaffRegistration(input: $input) { approvalId status position } }`;
 const REQUEST_ROLE_CHANGE = `mutation ($input: RequestStaffRoleChangeInput!) { requestStaffRoleChange(input: $input) { approvalId status position } }`;
 const REQUEST_LARGE_WITHDRAWAL = `mutation ($input: RequestLargeWithdrawalInput!) { requestLargeWithdrawal(input: $input) { approvalId status position } }`;
 const APPROVE = `mutation ($input: PendingItemInput!) { approvePendingItem(input: $input) { approvalId status outcomeCode position } }`;
@@ -125,10 +126,44 @@ describe('the staff registry, consulted on every request', () => {
     expect(read.staffMember).toEqual({ userId: 'sec-teller-2', role: 'BRANCH_MANAGER', branchCode: 'DHT', active: true });
   });
 
+  it('registers admin, head office and auditor only with a second administrator (maker–checker)', async () => {
+    for (const role of ['ADMIN', 'HEAD_OFFICE', 'AUDITOR']) {
+      const alone = await gql(headOffice(), REGISTER_STAFF, { input: { idempotencyKey: key('register'), businessDate, userId: 'sec-admin-3', role, branchCode: 'SNG' } });
+      expect(alone.errors?.[0]?.extensions).toEqual({ code: 'APPROVAL_REQUIRED', field: 'role' });
+    }
+    const requested = await ok<{ requestStaffRegistration: { approvalId: string; status: string } }>(headOffice(), REQUEST_REGISTRATION, {
+      input: { idempotencyKey: key('register-admin'), businessDate, userId: 'sec-admin-3', role: 'ADMIN', branchCode: 'SNG' },
+    });
+    expect(requested.requestStaffRegistration).toMatchObject({ approvalId: expect.stringMatching(/^SNG-AP-/), status: 'PENDING' });
+    const { approvalId } = requested.requestStaffRegistration;
+    expect(codeOf(await gql(headOffice(), APPROVE, { input: { idempotencyKey: key('approve'), businessDate, approvalId } }))).toBe('MAKER_CANNOT_APPROVE');
+    const approved = await ok<{ approvePendingItem: { status: string; position: string } }>(otherHeadOffice(), APPROVE, { input: { idempotencyKey: key('approve'), businessDate, approvalId } });
+    expect(approved.approvePendingItem.status).toBe('EXECUTED');
+    const read = await ok<{ staffMember: unknown }>(headOffice(), STAFF_MEMBER, { userId: 'sec-admin-3', consistentWith: approved.approvePendingItem.position });
+    expect(read.staffMember).toEqual({ userId: 'sec-admin-3', role: 'ADMIN', branchCode: 'SNG', active: true });
+  });
+
+  it('refuses a branch that was never opened', async () => {
+    const register = await gql(headOffice(), REGISTER_STAFF, { input: { idempotencyKey: key('register'), businessDate, userId: 'sec-teller-x', role: 'TELLER', branchCode: 'XYZ' } });
+    expect(register.errors?.[0]?.extensions).toEqual({ code: 'UNKNOWN_BRANCH', field: 'branchCode' });
+    const request = await gql(headOffice(), REQUEST_REGISTRATION, { input: { idempotencyKey: key('register'), businessDate, userId: 'sec-aud-x', role: 'AUDITOR', branchCode: 'XYZ' } });
+    expect(request.errors?.[0]?.extensions).toEqual({ code: 'UNKNOWN_BRANCH', field: 'branchCode' });
+  });
+
   it('keeps the registry to head office and administrators', async () => {
     for (const bearer of [token('sec-bm-klg', 'branch_manager', 'KLG'), token('sec-aud', 'auditor', 'SNG'), token('sec-t', 'teller', 'SNG')]) {
       expect(codeOf(await gql(bearer, REGISTER_STAFF, { input: { idempotencyKey: key('register'), businessDate, userId: 'sec-nobody', role: 'ADMIN', branchCode: 'SNG' } }))).toBe('FORBIDDEN');
     }
+  });
+});
+
+describe('token lifetime', () => {
+  it('refuses a well-signed token that lives longer than SAMABAY_JWT_MAX_TTL_SECONDS (12 h by default)', async () => {
+    const tenYears = issueDevToken({ secret: platform.config.jwtSecret, expiresInSeconds: 10 * 365 * 86400 });
+    const refused = await gql(tenYears, SUMMARIES);
+    expect(codeOf(refused)).toBe('UNAUTHENTICATED');
+    expect(refused.errors?.[0].message).toMatch(/lives longer/);
+    expect((await gql(issueDevToken({ secret: platform.config.jwtSecret, expiresInSeconds: 12 * 3600 }), SUMMARIES)).errors).toBeUndefined();
   });
 });
 

@@ -35,6 +35,14 @@ describe('access policies', () => {
     }
   });
 
+  it('refuses auditors markLoanAsLoss and any write, even under a policy that lists them', () => {
+    expect(evaluatePolicy(Policies.markLoanAsLoss, auditor, { input: { loanId: 'SNG-L-0001' } })).toMatchObject({ allowed: false });
+    const listsAuditors = { name: 'some write', roles: ['auditor', 'head_office'] } as const;
+    expect(evaluatePolicy(listsAuditors, auditor, {}, true)).toEqual({ allowed: false, reason: 'the role auditor only reads' });
+    expect(evaluatePolicy(listsAuditors, auditor, {}, false)).toEqual({ allowed: true });
+    expect(evaluatePolicy(listsAuditors, headOffice, {}, true)).toEqual({ allowed: true });
+  });
+
   it('gives partners aggregates only, never member data', () => {
     expect(evaluatePolicy(Policies.listMembers, partner, {})).toMatchObject({ allowed: false });
     expect(evaluatePolicy(Policies.readMember, partner, { memberNo: 'SNG-000001' })).toMatchObject({ allowed: false });

@@ -30,14 +30,21 @@ export const Policy = (policy: AccessPolicy): MethodDecorator & ClassDecorator =
 /** Roles that act only within their own branch. */
 export const BRANCH_BOUND_ROLES: readonly StaffRole[] = ['teller', 'branch_manager'];
 
+/** Roles that only read (README: auditors change nothing): refused every mutation whatever a policy lists. */
+export const READ_ONLY_ROLES: readonly StaffRole[] = ['auditor', 'partner'];
+
 /** The outcome of {@link evaluatePolicy}; `reason` is safe to show (no personal data). */
 export type PolicyDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
 
 /**
  * Decides whether `actor` may make a call with `args` under `policy`. Pure; the guard throws on a
- * refusal. Applies `defaultBranchArg` to `args` (mutates it) for branch-bound roles.
+ * refusal. Applies `defaultBranchArg` to `args` (mutates it) for branch-bound roles. `writes`: the
+ * call changes something (a GraphQL mutation); read-only roles ({@link READ_ONLY_ROLES}) are refused.
  */
-export function evaluatePolicy(policy: AccessPolicy, actor: Actor, args: Record<string, unknown>): PolicyDecision {
+export function evaluatePolicy(policy: AccessPolicy, actor: Actor, args: Record<string, unknown>, writes = false): PolicyDecision {
+  if (writes && READ_ONLY_ROLES.includes(actor.role)) {
+    return { allowed: false, reason: `the role ${actor.role} only reads` };
+  }
   if (!policy.roles.includes(actor.role)) {
     return { allowed: false, reason: `the role ${actor.role} may not use ${policy.name}` };
   }

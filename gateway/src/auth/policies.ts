@@ -41,8 +41,8 @@ export const Policies = {
   readLoanProducts: { name: 'loanProducts', roles: STAFF_READERS },
   /** Approve, reschedule, request and approve a write-off: checkers of the loan's branch. */
   loanCheckerCommand: { name: 'loan approval, reschedule and write-off', roles: LOAN_CHECKERS, branches: (args) => [branchOfLoanId(input(args).loanId)] },
-  /** RBI IRAC: a loss asset is identified by the lender's head office or its auditors. */
-  markLoanAsLoss: { name: 'markLoanAsLoss', roles: ['head_office', 'auditor'], branches: (args) => [branchOfLoanId(input(args).loanId)] },
+  /** RBI IRAC: a loss asset is marked by head office (auditors may identify one, but they change nothing here: they ask head office). */
+  markLoanAsLoss: { name: 'markLoanAsLoss', roles: ['head_office'], branches: (args) => [branchOfLoanId(input(args).loanId)] },
   runLoanDayEnd: { name: 'runLoanDayEnd', roles: ['branch_manager', 'head_office', 'admin'], branches: (args) => [input(args).branchCode as string | undefined] },
   readLoan: { name: 'loan queries', roles: STAFF_READERS, branches: (args) => [branchOfLoanId(args.loanId)] },
   readMemberLoans: { name: 'memberLoans', roles: STAFF_READERS, branches: (args) => [branchOfMemberNo(args.memberNo)] },

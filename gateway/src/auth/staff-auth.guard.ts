@@ -15,7 +15,8 @@ import { bearerToken, InvalidTokenError, verifyStaffToken } from './staff-token'
  * resolver's `@Policy`, authenticates the bearer token (once per request; the actor is kept on the
  * request for the CommandContext), checks the user against the staff registry's directory (a disabled
  * user, or a token whose role or branch is no longer the user's, is refused at once; an unknown user
- * only when `requireRegisteredStaff`) and evaluates the policy. No policy → refused (fails closed).
+ * only when `requireRegisteredStaff`) and evaluates the policy (a mutation is a write: read-only roles
+ * such as auditors are refused whatever the policy lists). No policy → refused (fails closed).
  * GraphQL callers get UNAUTHENTICATED / FORBIDDEN errors; HTTP routes get 401 / 403.
  */
 @Injectable()
@@ -44,7 +45,8 @@ export class StaffAuthGuard implements CanActivate {
       : context.switchToHttp().getRequest<GatewayRequest>();
     const args = isGraphQL ? GqlExecutionContext.create(context).getArgs<Record<string, unknown>>() : {};
     const actor = await this.authenticate(request, isGraphQL);
-    const decision = evaluatePolicy(policy, actor, args);
+    const writes = isGraphQL && GqlExecutionContext.create(context).getInfo<{ parentType?: { name?: string } }>().parentType?.name === 'Mutation';
+    const decision = evaluatePolicy(policy, actor, args, writes);
     if (!decision.allowed) {
       this.logger.warn({ policy: policy.name, userId: actor.userId, role: actor.role, branch: actor.branchCode }, 'refused by access policy');
       throw isGraphQL ? forbidden(decision.reason) : new ForbiddenException(decision.reason);
@@ -57,7 +59,7 @@ export class StaffAuthGuard implements CanActivate {
     try {
       const token = bearerToken(request.headers.authorization);
       if (!token) throw new InvalidTokenError('a bearer token is required (Authorization: Bearer <token>)');
-      const actor = verifyStaffToken(token, this.verificationKey);
+      const actor = verifyStaffToken(token, this.verificationKey, undefined, { maxLifetimeSeconds: this.services.config.jwtMaxTtlSeconds });
       await this.requireCurrentStaff(actor);
       request.actor = actor;
       return actor;

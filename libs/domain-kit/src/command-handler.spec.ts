@@ -221,6 +221,18 @@ describe('CommandHandler', () => {
       expect(await store.readStream(STREAM)).toHaveLength(2);
     });
 
+    it('never repeats the reused key in the error (caller-chosen free text, may hold personal data)', async () => {
+      const { handler } = setup();
+      await openedBank(handler);
+      const key = 'Synthetic Person 9000000000';
+      await handler.execute(request(key, { kind: 'deposit', paise: 1500 }));
+      const error = (await handler.execute(request(key, { kind: 'deposit', paise: 9900 })).catch((e: unknown) => e)) as Error;
+      expect(error).toBeInstanceOf(IdempotencyKeyReusedError);
+      expect(error.message).not.toContain('Synthetic');
+      expect(error.message).not.toContain('9000000000');
+      expect(JSON.stringify(error)).not.toContain('Synthetic');
+    });
+
     it('hashes payloadForHash instead of the command when given', async () => {
       const { handler } = setup();
       await openedBank(handler);

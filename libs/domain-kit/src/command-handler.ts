@@ -481,7 +481,7 @@ export class CommandHandler {
     answered.forEach(({ item, answer }, position) => {
       const record = stored[position];
       if (record.commandHash !== item.hash) {
-        results[item.index] = { status: 'rejected', error: new IdempotencyKeyReusedError(item.request.context.idempotencyKey) };
+        results[item.index] = { status: 'rejected', error: new IdempotencyKeyReusedError() };
       } else if (canonicalJson(record.answer) !== canonicalJson(records[position].answer)) {
         results[item.index] = { status: 'accepted', accepted: answerFromRecord<E>(record, item.hash) };
       } else {
@@ -535,7 +535,7 @@ export class CommandHandler {
       }
     }
     if (commandEvents.length === 0) throw new Error(`stream ${streamId}: the command's first event vanished at revision ${firstRevision}`);
-    if (commandEvents[0].metadata.commandHash !== hash) throw new IdempotencyKeyReusedError(context.idempotencyKey);
+    if (commandEvents[0].metadata.commandHash !== hash) throw new IdempotencyKeyReusedError();
     const last = commandEvents[commandEvents.length - 1];
     const answer = await this.remember(request, scope, hash, {
       streamId,
@@ -563,7 +563,7 @@ export class CommandHandler {
       recordedAt: this.clock().toISOString(),
     };
     const stored = await this.idempotency.record(record);
-    if (stored.commandHash !== hash) throw new IdempotencyKeyReusedError(request.context.idempotencyKey);
+    if (stored.commandHash !== hash) throw new IdempotencyKeyReusedError();
     if (canonicalJson(stored.answer) !== canonicalJson(record.answer)) return answerFromRecord<E>(stored, hash);
     return { ...answer, events: answer.events as E[], replayed: false };
   }
@@ -638,7 +638,7 @@ function toStoredAnswer(answer: Omit<CommandAccepted<DomainEvent>, 'replayed'>):
 }
 
 function answerFromRecord<E extends DomainEvent>(record: IdempotencyRecord, hash: string): CommandAccepted<E> {
-  if (record.commandHash !== hash) throw new IdempotencyKeyReusedError(record.idempotencyKey);
+  if (record.commandHash !== hash) throw new IdempotencyKeyReusedError();
   const { answer } = record;
   const position = answer.position === null ? null : parsePosition(answer.position);
   return {

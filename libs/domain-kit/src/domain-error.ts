@@ -24,10 +24,13 @@ export class ValidationError extends DomainError {
   }
 }
 
-/** The idempotency key was already used for a command with a different payload. */
+/**
+ * The idempotency key was already used for a command with a different payload. The message never
+ * repeats the key: it is free text chosen by the caller and may hold personal data (a member's name).
+ */
 export class IdempotencyKeyReusedError extends DomainError {
-  constructor(idempotencyKey: string) {
-    super('IDEMPOTENCY_KEY_REUSED', `idempotency key "${idempotencyKey}" was already used for a different command`, 'idempotencyKey');
+  constructor() {
+    super('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was already used for a different command', 'idempotencyKey');
     this.name = 'IdempotencyKeyReusedError';
   }
 }

@@ -24,7 +24,7 @@ describe('the wire form of command answers', () => {
   it.each([
     ['a DomainError with field and details', new DomainError('MEMBER_NOT_FOUND', 'member SNG-000009 not found', 'memberNo', { branch: 'SNG' })],
     ['a ValidationError', new ValidationError('shares', 'shares must be at least 1', 'INVALID_SHARES')],
-    ['an IdempotencyKeyReusedError', new IdempotencyKeyReusedError('key-1')],
+    ['an IdempotencyKeyReusedError', new IdempotencyKeyReusedError()],
     ['a ConcurrencyConflictError', new ConcurrencyConflictError('member-SNG-000001', 5)],
   ])('rebuilds %s with the same name, code, message and field', (_label, error) => {
     const rebuilt = errorFromWire('membership', overJson(errorToWire(error)));

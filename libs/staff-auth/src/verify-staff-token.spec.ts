@@ -45,6 +45,35 @@ describe('verifyStaffToken with an HS256 secret', () => {
   });
 });
 
+describe('verifyStaffToken: bounded token lifetime', () => {
+  const now = new Date('2026-11-29T12:00:00Z');
+  const nowSeconds = now.getTime() / 1000;
+  const sign = (claims: Record<string, number>) => jwt.sign({ sub: 'u', role: 'admin', branch: 'SNG', ...claims }, secret, { issuer: 'samabay', audience: 'samabay-gateway', noTimestamp: !('iat' in claims) });
+  const clock = () => now;
+
+  it('accepts a 12-hour token, and a shorter maximum refuses it', () => {
+    const token = issueStaffToken({ secret, now: clock });
+    expect(verifyStaffToken(token, secret, clock)).toMatchObject({ userId: 'dev-head-office' });
+    expect(() => verifyStaffToken(token, secret, clock, { maxLifetimeSeconds: 3600 })).toThrow(/longer than the allowed 3600 seconds/);
+    expect(verifyStaffToken(issueStaffToken({ secret, now: clock, expiresInSeconds: 3600 }), secret, clock, { maxLifetimeSeconds: 3600 })).toMatchObject({ role: 'head_office' });
+  });
+
+  it.each([
+    ['a 10-year token', { iat: nowSeconds, exp: nowSeconds + 10 * 365 * 86400 }, /lives longer/],
+    ['a 10-year token without iat', { exp: nowSeconds + 10 * 365 * 86400 }, /lives longer/],
+    ['a long token backdated to look fresh', { iat: nowSeconds - 100 * 86400, exp: nowSeconds + 3600 }, /lives longer/],
+    ['an iat in the future', { iat: nowSeconds + 3600, exp: nowSeconds + 7200 }, /issued in the future/],
+  ])('refuses %s', (_name, claims, message) => {
+    expect(() => verifyStaffToken(sign(claims), secret, clock)).toThrow(InvalidTokenError);
+    expect(() => verifyStaffToken(sign(claims), secret, clock)).toThrow(message);
+  });
+
+  it('tolerates a small clock skew on iat', () => {
+    expect(verifyStaffToken(sign({ iat: nowSeconds + 30, exp: nowSeconds + 3600 }), secret, clock)).toMatchObject({ userId: 'u' });
+    expect(verifyStaffToken(sign({ exp: nowSeconds + 12 * 3600 + 30 }), secret, clock)).toMatchObject({ userId: 'u' });
+  });
+});
+
 describe('verifyStaffToken with public keys', () => {
   it('verifies RS256 against a PEM public key and refuses HS256 tokens signed with that PEM as a secret', () => {
     const key = loadVerificationKey({ algorithm: 'RS256', publicKeyFile: writeFile('rsa.pem', pem(rsa.publicKey)) });

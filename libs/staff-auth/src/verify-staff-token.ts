@@ -4,13 +4,29 @@ import jwt from 'jsonwebtoken';
 import { InvalidTokenError, staffClaimsSchema, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-claims';
 import type { TokenVerificationKey } from './verification-key';
 
+/** Default longest lifetime of a staff token: 12 hours (a working day plus margin), in seconds. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 12 * 60 * 60;
+/** How far a token's `iat` (or remaining lifetime) may run ahead of our clock: 60 seconds of clock skew. */
+export const TOKEN_CLOCK_SKEW_SECONDS = 60;
+
+/** Lifetime limits of a staff token. */
+export interface TokenLifetimeLimits {
+  /** Longest allowed lifetime (`exp − iat`, and `exp − now`), in seconds. Default 12 h. */
+  readonly maxLifetimeSeconds?: number;
+  /** Allowed clock skew, in seconds. Default 60. */
+  readonly clockSkewSeconds?: number;
+}
+
 /**
  * Verifies a staff bearer token: the configured algorithm only (a string key means HS256 with that
  * secret), issuer 'samabay', audience 'samabay-gateway', an `exp` that has not passed, and claims
  * { sub, role (a StaffRole), branch (3 capital letters) }. With a JWKS of several keys the token's
- * `kid` picks the key. Returns the acting staff member. Throws InvalidTokenError.
+ * `kid` picks the key. A token that lives too long is refused however well signed (a leaked one
+ * must not stay useful): `exp − iat` and `exp − now` at most `limits.maxLifetimeSeconds` (plus the
+ * clock skew for the latter), and `iat`, when present, not after now + `limits.clockSkewSeconds`.
+ * Returns the acting staff member. Throws InvalidTokenError.
  */
-export function verifyStaffToken(token: string, key: TokenVerificationKey | string, now: () => Date = () => new Date()): Actor {
+export function verifyStaffToken(token: string, key: TokenVerificationKey | string, now: () => Date = () => new Date(), limits: TokenLifetimeLimits = {}): Actor {
   const verification: TokenVerificationKey = typeof key === 'string' ? { algorithm: 'HS256', secret: key } : key;
   let payload: string | jwt.JwtPayload;
   try {
@@ -25,7 +41,17 @@ export function verifyStaffToken(token: string, key: TokenVerificationKey | stri
   }
   const claims = staffClaimsSchema.safeParse(payload);
   if (!claims.success) throw new InvalidTokenError('the bearer token lacks valid sub, role, branch or exp claims');
+  requireBoundedLifetime(claims.data, Math.floor(now().getTime() / 1000), limits);
   return { userId: claims.data.sub, role: claims.data.role, branchCode: claims.data.branch };
+}
+
+function requireBoundedLifetime(claims: { readonly exp: number; readonly iat?: number }, nowSeconds: number, limits: TokenLifetimeLimits): void {
+  const maxLifetime = limits.maxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
+  const skew = limits.clockSkewSeconds ?? TOKEN_CLOCK_SKEW_SECONDS;
+  if (claims.iat !== undefined && claims.iat > nowSeconds + skew) throw new InvalidTokenError('the bearer token was issued in the future');
+  if (claims.exp - nowSeconds > maxLifetime + skew || (claims.iat !== undefined && claims.exp - claims.iat > maxLifetime)) {
+    throw new InvalidTokenError(`the bearer token lives longer than the allowed ${maxLifetime} seconds`);
+  }
 }
 
 function keyFor(token: string, key: TokenVerificationKey): string | KeyObject {

@@ -10,7 +10,7 @@ export const DEFAULT_GRAPHQL_URL = 'http://localhost:4000/graphql';
 export interface CliOptions {
   readonly file: string;
   readonly url: string;
-  readonly token: string | undefined;
+  readonly token: string;
   readonly reportPath: string | undefined;
   readonly batchSize: number;
   readonly quiet: boolean;
@@ -31,7 +31,7 @@ export const USAGE = `usage: npm run import -- <register.csv> [--url ${DEFAULT_G
 
   <register.csv>  member register export (UTF-8 CSV, dates dd/mm/yyyy, rupees with 2 decimals)
   --url           the running platform's GraphQL endpoint (env SAMABAY_GRAPHQL_URL)
-  --token         staff bearer token; \`npm start\` prints a development one (env SAMABAY_TOKEN keeps it out of shell history)
+  --token         staff bearer token, required; \`npm start\` prints a development one (env SAMABAY_TOKEN keeps it out of shell history)
   --report        write rejected rows to this CSV (line,member_no,field,reason); otherwise they are listed on stdout
   --batch         rows per request, 1-${MAX_ROWS_PER_CALL}
   --business-date the date (YYYY-MM-DD, Asia/Kolkata) the savings and thrift balances are carried over on, as
@@ -44,7 +44,8 @@ exit status: 0 every row imported, 3 finished with rejected rows, 1 could not fi
 /**
  * Parses `argv` (without node and script) with environment fallbacks SAMABAY_GRAPHQL_URL and
  * SAMABAY_TOKEN. Returns 'help' for --help. Throws UsageError for unknown options, a missing file
- * or a batch size outside 1–500, and for a --business-date that is not a real YYYY-MM-DD date.
+ * or a batch size outside 1–500, for a --business-date that is not a real YYYY-MM-DD date, and for a
+ * missing token (neither --token nor SAMABAY_TOKEN) — before anything contacts the platform.
  */
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
   let parsed: ReturnType<typeof parse>;
@@ -63,10 +64,12 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const businessDate = values['business-date'];
   if (businessDate !== undefined && !isValidIsoDate(businessDate)) throw new UsageError('--business-date must be a real date written YYYY-MM-DD');
   if (!/^https?:\/\/\S+$/.test(url)) throw new UsageError('--url must be an http(s) URL such as ' + DEFAULT_GRAPHQL_URL);
+  const token = (values.token ?? env.SAMABAY_TOKEN ?? '').trim();
+  if (token === '') throw new UsageError('a staff token is required: pass --token <jwt> or set SAMABAY_TOKEN (`npm start` prints one; `npm run -s token -- …` issues one)');
   return {
     file: positionals[0],
     url,
-    token: values.token ?? (env.SAMABAY_TOKEN || undefined),
+    token,
     reportPath: values.report,
     batchSize,
     quiet: values.quiet ?? false,

@@ -109,6 +109,17 @@ describe('runCli', () => {
     },
   );
 
+  it('exits 2 with the usage, before any request, when no token is given (neither --token nor SAMABAY_TOKEN)', async () => {
+    for (const [argv, env] of [[[registerCsv], {}], [[registerCsv], { SAMABAY_TOKEN: '' }], [[registerCsv, '--token', ' '], {}]] as const) {
+      const platform = new FakePlatform();
+      const { status, stderr } = await run([...argv], platform, env);
+      expect(status).toBe(EXIT.usage);
+      expect(stderr).toMatch(/a staff token is required: pass --token <jwt> or set SAMABAY_TOKEN/);
+      expect(stderr).toContain('usage: npm run import --');
+      expect(platform.httpRequests).toBe(0);
+    }
+  });
+
   it('prints the usage for --help', async () => {
     const { status, stdout } = await run(['--help']);
     expect(status).toBe(EXIT.ok);

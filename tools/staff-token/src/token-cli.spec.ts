@@ -15,6 +15,13 @@ describe('npm run token', () => {
     expect(verifyStaffToken(runTokenCli([...args, '--ttl', '600'], { SAMABAY_DATA_DIR: dir }), secret).role).toBe('teller');
   });
 
+  it("never issues a token longer-lived than the gateway accepts (SAMABAY_JWT_MAX_TTL_SECONDS, default 12 h)", () => {
+    const now = new Date();
+    const token = runTokenCli(args, { SAMABAY_JWT_SECRET: secret, SAMABAY_JWT_MAX_TTL_SECONDS: '3600' }, () => now);
+    expect(() => verifyStaffToken(token, secret, () => now, { maxLifetimeSeconds: 3600 })).not.toThrow();
+    expect(verifyStaffToken(runTokenCli([...args, '--ttl', '86400'], { SAMABAY_JWT_SECRET: secret, SAMABAY_JWT_MAX_TTL_SECONDS: '86400' }), secret, undefined, { maxLifetimeSeconds: 86400 }).role).toBe('teller');
+  });
+
   it('sets the lifetime asked for', () => {
     const now = new Date();
     const token = runTokenCli([...args, '--ttl', '120'], { SAMABAY_JWT_SECRET: secret }, () => now);
@@ -27,6 +34,9 @@ describe('npm run token', () => {
     [['--user', 'Rina Das', '--role', 'teller', '--branch', 'KLG'], {}, 64, /--user/],
     [['--user', 'teller-7', '--role', 'teller', '--branch', 'klg'], {}, 64, /--branch/],
     [[...args, '--ttl', '999999'], {}, 64, /--ttl/],
+    [[...args, '--ttl', '86400'], {}, 64, /--ttl must be whole seconds from 60 to 43200/],
+    [[...args, '--ttl', '7200'], { SAMABAY_JWT_MAX_TTL_SECONDS: '3600' }, 64, /to 3600/],
+    [args, { SAMABAY_JWT_MAX_TTL_SECONDS: 'soon' }, 78, /SAMABAY_JWT_MAX_TTL_SECONDS/],
     [[...args, '--admin'], {}, 64, /Unknown option/],
     [args, { NODE_ENV: 'production' }, 77, /production/],
     [args, { SAMABAY_JWT_ALGORITHM: 'RS256' }, 77, /RS256/],

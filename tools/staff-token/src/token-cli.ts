@@ -1,5 +1,5 @@
 import type { StaffRole } from '@samabay/domain-kit';
-import { issueStaffToken, STAFF_ROLES } from '@samabay/staff-auth';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, issueStaffToken, STAFF_ROLES } from '@samabay/staff-auth';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ export const USAGE = `usage: npm run token -- --user <id> --role <role> --branch
   --user    staff user id (e.g. teller-7)
   --role    one of ${STAFF_ROLES.join(', ')}
   --branch  branch code, three capital letters (e.g. KLG)
-  --ttl     lifetime in seconds, 60 to 86400 (default 43200 = 12 h)
+  --ttl     lifetime in seconds, 60 to the platform's SAMABAY_JWT_MAX_TTL_SECONDS (default and maximum 43200 = 12 h)
   The secret is SAMABAY_JWT_SECRET, else jwtSecret of <SAMABAY_DATA_DIR or ./data>/dev-secrets.json (written by npm start).`;
 
 /** What went wrong: `exitCode` 64 for usage errors, 78 for configuration, 77 when refused. */
@@ -26,7 +26,6 @@ export class TokenCliError extends Error {
 }
 
 const MIN_TTL = 60;
-const MAX_TTL = 24 * 60 * 60;
 
 /**
  * Runs the token CLI on `argv` (without node and script) and `env`; returns the token (the caller
@@ -49,9 +48,19 @@ export function runTokenCli(argv: readonly string[], env: NodeJS.ProcessEnv, now
   if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(user)) throw new TokenCliError(`--user must be 2–64 lower-case letters, digits, dots, dashes or underscores\n${USAGE}`, 64);
   if (!STAFF_ROLES.includes(values.role as StaffRole)) throw new TokenCliError(`--role must be one of ${STAFF_ROLES.join(', ')}\n${USAGE}`, 64);
   if (!/^[A-Z]{3}$/.test(values.branch ?? '')) throw new TokenCliError(`--branch must be three capital letters\n${USAGE}`, 64);
-  const ttl = values.ttl === undefined ? 12 * 60 * 60 : Number(values.ttl);
-  if (!Number.isSafeInteger(ttl) || ttl < MIN_TTL || ttl > MAX_TTL) throw new TokenCliError(`--ttl must be whole seconds from ${MIN_TTL} to ${MAX_TTL}\n${USAGE}`, 64);
+  const maxTtl = maxTtlFrom(env);
+  const ttl = values.ttl === undefined ? Math.min(DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, maxTtl) : Number(values.ttl);
+  if (!Number.isSafeInteger(ttl) || ttl < MIN_TTL || ttl > maxTtl) throw new TokenCliError(`--ttl must be whole seconds from ${MIN_TTL} to ${maxTtl}\n${USAGE}`, 64);
   return issueStaffToken({ secret: secretFrom(env), userId: user, role: values.role as StaffRole, branch: values.branch, expiresInSeconds: ttl, now });
+}
+
+/** The gateway's longest accepted token lifetime (SAMABAY_JWT_MAX_TTL_SECONDS, default 12 h): a longer token would be refused. */
+function maxTtlFrom(env: NodeJS.ProcessEnv): number {
+  const text = env.SAMABAY_JWT_MAX_TTL_SECONDS?.trim();
+  if (!text) return DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
+  const seconds = Number(text);
+  if (!Number.isSafeInteger(seconds) || seconds < MIN_TTL) throw new TokenCliError(`SAMABAY_JWT_MAX_TTL_SECONDS must be whole seconds, at least ${MIN_TTL}`, 78);
+  return seconds;
 }
 
 function secretFrom(env: NodeJS.ProcessEnv): string {

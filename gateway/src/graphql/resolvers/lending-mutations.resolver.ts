@@ -118,7 +118,7 @@ export class LendingMutationsResolver {
     return toPayload(await this.services.lending.commands.writeOffLoan({ loanId: input.loanId }, commandContext(actor, input, context.req.id)));
   }
 
-  @Mutation(() => LoanCommandPayloadType, { description: 'Head office or an auditor marks an NPA loan a loss asset.' })
+  @Mutation(() => LoanCommandPayloadType, { description: 'Head office marks an NPA loan a loss asset (as identified by the auditors or the inspector).' })
   @Policy(Policies.markLoanAsLoss)
   async markLoanAsLoss(@Args('input') input: LoanCommandInput, @CurrentActor() actor: Actor, @Context() context: GraphQLRequestContext): Promise<LoanCommandPayloadType> {
     return toPayload(await this.services.lending.commands.markLoanAsLoss({ loanId: input.loanId }, commandContext(actor, input, context.req.id)));

@@ -20,8 +20,10 @@ const CONSISTENT_WITH = 'A CommandResult.position: wait (bounded) until the read
 
 /**
  * The staff registry over GraphQL (DESIGN §7): list and read staff, register, disable (the user's
- * tokens are refused from the next request on), enable, and ask for a role change (maker–checker:
- * approved through approvePendingItem by another administrator).
+ * tokens are refused from the next request on), enable, and ask for a role change or for the
+ * registration of an admin, head_office or auditor (maker–checker: approved through
+ * approvePendingItem by another administrator; registerStaff refuses those roles with APPROVAL_REQUIRED).
+ * The branch must be one membership opened (UNKNOWN_BRANCH otherwise).
  */
 @Resolver()
 export class StaffResolver {
@@ -48,7 +50,9 @@ export class StaffResolver {
     return record ? toStaffMember(record) : null;
   }
 
-  @Mutation(() => CommandResultType, { description: 'Register a staff user.' })
+  @Mutation(() => CommandResultType, {
+    description: 'Register a teller, branch manager or partner at an open branch. Admin, head office and auditor need a second administrator: requestStaffRegistration.',
+  })
   @Policy(StaffPolicies.registryCommand)
   async registerStaff(@Args('input') input: RegisterStaffInput, @CurrentActor() actor: Actor, @Context() context: GraphQLRequestContext): Promise<CommandResultType> {
     return toCommandResult(await this.services.staff.commands.register({ userId: input.userId, role: input.role, branchCode: input.branchCode }, commandContext(actor, input, context.req.id)));
@@ -64,6 +68,16 @@ export class StaffResolver {
   @Policy(StaffPolicies.registryCommand)
   async enableStaff(@Args('input') input: EnableStaffInput, @CurrentActor() actor: Actor, @Context() context: GraphQLRequestContext): Promise<CommandResultType> {
     return toCommandResult(await this.services.staff.commands.enable(input.userId, commandContext(actor, input, context.req.id)));
+  }
+
+  @Mutation(() => ApprovalPayloadType, {
+    description: 'Ask to register a staff user (required for admin, head office and auditor); another administrator approves it (maker–checker), which registers the user.',
+  })
+  @Policy(StaffPolicies.registryCommand)
+  async requestStaffRegistration(@Args('input') input: RegisterStaffInput, @CurrentActor() actor: Actor, @Context() context: GraphQLRequestContext): Promise<ApprovalPayloadType> {
+    return toApprovalPayload(
+      await this.services.staff.commands.requestRegistration({ userId: input.userId, role: input.role, branchCode: input.branchCode }, commandContext(actor, input, context.req.id)),
+    );
   }
 
   @Mutation(() => ApprovalPayloadType, { description: 'Ask for a change of role and/or branch; another administrator approves it (maker–checker).' })

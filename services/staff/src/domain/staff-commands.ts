@@ -1,11 +1,18 @@
 import type { Actor, StaffRole } from '@samabay/domain-kit';
 
-/** Registers a staff user. `actor`: a registry administrator (head_office, admin). */
+/**
+ * Registers a staff user. `actor`: a registry administrator (head_office, admin). A privileged role
+ * (admin, head_office, auditor) needs `approvalId`, the maker–checker item a second administrator
+ * approved (`actor` is then the checker) — or `bootstrap`, which only the platform's own start-up
+ * actor (`system`, never a registrable user) may set to register the first administrator.
+ */
 export interface RegisterStaff {
   readonly type: 'RegisterStaff';
   readonly userId: string;
   readonly role: StaffRole;
   readonly branchCode: string;
+  readonly approvalId?: string;
+  readonly bootstrap?: boolean;
   readonly actor: Actor;
   readonly businessDate: string;
 }

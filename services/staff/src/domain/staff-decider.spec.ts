@@ -28,8 +28,29 @@ describe('staff registry: register', () => {
     ['a bad branch', [], { ...register, branchCode: 'kolkata' }, 'INVALID_BRANCH_CODE', 'branchCode'],
     ['a user id with spaces', [], { ...register, userId: 'Rina Das' }, 'INVALID_USER_ID', 'userId'],
     ['a bad date', [], { ...register, businessDate: '2024-13-01' }, 'BAD_DATE', 'businessDate'],
+    ['of an admin without a second administrator', [], { ...register, userId: 'admin-3', role: 'admin' }, 'APPROVAL_REQUIRED', 'role'],
+    ['of head office without a second administrator', [], { ...register, userId: 'ho-3', role: 'head_office' }, 'APPROVAL_REQUIRED', 'role'],
+    ['of an auditor without a second administrator', [], { ...register, userId: 'aud-3', role: 'auditor' }, 'APPROVAL_REQUIRED', 'role'],
+    ['marked bootstrap by anyone but the platform', [], { ...register, userId: 'admin-3', role: 'admin', bootstrap: true }, 'APPROVAL_REQUIRED', 'role'],
+    ["of the platform's own actor id", [], { ...register, userId: 'system' }, 'RESERVED_USER_ID', 'userId'],
   ] as const)('refuses a registration %s', (_name, history, command, code, field) => {
     spec.given(history as readonly StaffEvent[]).when(command as StaffCommand).thenThrows(code, field);
+  });
+});
+
+describe('staff registry: privileged roles', () => {
+  it('registers an admin, head office or auditor once a maker–checker item approved it', () => {
+    const approvalId = 'SNG-AP-0123456789abcdef0123';
+    spec.when({ ...register, userId: 'admin-3', role: 'admin', branchCode: 'SNG', approvalId }).then([
+      { type: 'StaffRegistered', data: { userId: 'admin-3', role: 'admin', branchCode: 'SNG', registeredOn: businessDate, approvalId } },
+    ]);
+  });
+
+  it("lets only the platform's start-up actor register its first administrator without one", () => {
+    const system: Actor = { userId: 'system', role: 'admin', branchCode: 'SNG' };
+    spec.when({ ...register, userId: 'admin-1', role: 'admin', branchCode: 'SNG', bootstrap: true, actor: system }).then([
+      { type: 'StaffRegistered', data: { userId: 'admin-1', role: 'admin', branchCode: 'SNG', registeredOn: businessDate, bootstrap: true } },
+    ]);
   });
 });
 

@@ -1,15 +1,26 @@
 import { DomainError, type Decider } from '@samabay/domain-kit';
 import type { StaffCommand } from './staff-commands';
 import type { StaffEvent } from './staff-events';
-import { requireBusinessDate, requireNotSelf, requireReasonCode, requireRegistryAdmin, requireRoleAndBranch, requireStaff, requireUserId } from './staff-rules';
+import {
+  requireApprovalForPrivilegedRole,
+  requireBusinessDate,
+  requireNotSelf,
+  requireReasonCode,
+  requireRegistrableUserId,
+  requireRegistryAdmin,
+  requireRoleAndBranch,
+  requireStaff,
+  requireUserId,
+} from './staff-rules';
 import { evolveStaff, type StaffState } from './staff-state';
 
 /**
  * The staff registry's aggregate (one stream per user, `staff-<userId>`; DESIGN §7): registered with a
- * role and branch, disabled and enabled, role/branch changed after maker–checker approval. Only
+ * role and branch (a privileged role — admin, head_office, auditor — only after maker–checker
+ * approval), disabled and enabled, role/branch changed after maker–checker approval. Only
  * registry administrators (head_office, admin) act; nobody disables or changes themselves.
  * Errors: INVALID_USER_ID, INVALID_ROLE, INVALID_BRANCH_CODE, INVALID_REASON_CODE, BAD_DATE,
- * INVALID_ACTOR, ROLE_NOT_ALLOWED, STAFF_ALREADY_REGISTERED, STAFF_NOT_FOUND, NOT_ON_ONESELF,
+ * INVALID_ACTOR, ROLE_NOT_ALLOWED, APPROVAL_REQUIRED, RESERVED_USER_ID, STAFF_ALREADY_REGISTERED, STAFF_NOT_FOUND, NOT_ON_ONESELF,
  * STAFF_ALREADY_DISABLED, STAFF_NOT_DISABLED, ROLE_UNCHANGED, MISSING_APPROVAL.
  */
 export const staffDecider: Decider<StaffCommand, StaffEvent, StaffState> = {
@@ -22,8 +33,11 @@ export const staffDecider: Decider<StaffCommand, StaffEvent, StaffState> = {
     switch (command.type) {
       case 'RegisterStaff': {
         const { role, branchCode } = requireRoleAndBranch(command.role, command.branchCode);
+        requireRegistrableUserId(userId);
+        requireApprovalForPrivilegedRole(role, command.approvalId, command.bootstrap, actor);
         if (state !== null) throw new DomainError('STAFF_ALREADY_REGISTERED', 'this user id is already registered', 'userId');
-        return [{ type: 'StaffRegistered', data: { userId, role, branchCode, registeredOn: on } }];
+        const approval = command.approvalId ? { approvalId: command.approvalId } : command.bootstrap === true ? { bootstrap: true as const } : {};
+        return [{ type: 'StaffRegistered', data: { userId, role, branchCode, registeredOn: on, ...approval } }];
       }
       case 'DisableStaff': {
         const reasonCode = requireReasonCode(command.reasonCode);

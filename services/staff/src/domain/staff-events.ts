@@ -1,7 +1,13 @@
 import type { DomainEvent, StaffRole } from '@samabay/domain-kit';
 
-/** A staff user was registered with a role at a branch. */
-export type StaffRegistered = DomainEvent<'StaffRegistered', { userId: string; role: StaffRole; branchCode: string; registeredOn: string }>;
+/**
+ * A staff user was registered with a role at a branch. `approvalId`: the maker–checker item that
+ * approved a privileged role; `bootstrap`: the platform registered its first administrator at start-up.
+ */
+export type StaffRegistered = DomainEvent<
+  'StaffRegistered',
+  { userId: string; role: StaffRole; branchCode: string; registeredOn: string; approvalId?: string; bootstrap?: true }
+>;
 /** The user may no longer act; the gateway refuses their tokens from now on. `reasonCode`: a short code, never free text. */
 export type StaffDisabled = DomainEvent<'StaffDisabled', { userId: string; reasonCode: string; disabledOn: string }>;
 /** A disabled user may act again. */

@@ -3,6 +3,10 @@ import type { StaffMember, StaffState } from './staff-state';
 
 /** Roles that administer the staff registry (register, disable, enable, request and check role changes). */
 export const REGISTRY_ADMIN_ROLES: readonly StaffRole[] = ['head_office', 'admin'];
+/** Roles whose registration needs a second administrator (maker–checker): they administer, or see, everything. */
+export const PRIVILEGED_ROLES: readonly StaffRole[] = ['admin', 'head_office', 'auditor'];
+/** The platform's own start-up actor; reserved, so no staff user (and no token) can be it. */
+export const BOOTSTRAP_ACTOR_ID = 'system';
 /** Every staff role (DESIGN §7 plus admin). */
 export const ALL_STAFF_ROLES: readonly StaffRole[] = ['teller', 'branch_manager', 'head_office', 'auditor', 'partner', 'admin'];
 
@@ -19,8 +23,31 @@ export function requireUserId(userId: unknown): string {
 /** @throws ValidationError INVALID_ROLE (role), INVALID_BRANCH_CODE (branchCode). */
 export function requireRoleAndBranch(role: unknown, branchCode: unknown): { role: StaffRole; branchCode: string } {
   if (!ALL_STAFF_ROLES.includes(role as StaffRole)) throw new ValidationError('role', `the role must be one of ${ALL_STAFF_ROLES.join(', ')}`, 'INVALID_ROLE');
+  return { role: role as StaffRole, branchCode: requireBranchCode(branchCode) };
+}
+
+/** @throws ValidationError INVALID_BRANCH_CODE (branchCode) unless three capital letters. */
+export function requireBranchCode(branchCode: unknown): string {
   if (typeof branchCode !== 'string' || !BRANCH.test(branchCode)) throw new ValidationError('branchCode', 'the branch code is three capital letters', 'INVALID_BRANCH_CODE');
-  return { role: role as StaffRole, branchCode };
+  return branchCode;
+}
+
+/**
+ * A registration of a privileged role ({@link PRIVILEGED_ROLES}) carries an approved maker–checker
+ * item, or is the platform's start-up registration of its first administrator.
+ * @throws DomainError APPROVAL_REQUIRED (role).
+ */
+export function requireApprovalForPrivilegedRole(role: StaffRole, approvalId: unknown, bootstrap: unknown, actor: Actor): void {
+  if (!PRIVILEGED_ROLES.includes(role)) return;
+  if (typeof approvalId === 'string' && approvalId.length > 0) return;
+  if (bootstrap === true && actor.userId === BOOTSTRAP_ACTOR_ID) return;
+  throw new DomainError('APPROVAL_REQUIRED', `registering a user as ${PRIVILEGED_ROLES.join(', ')} needs a second administrator: use requestStaffRegistration`, 'role');
+}
+
+/** @throws DomainError RESERVED_USER_ID (userId) for the platform's own actor id. */
+export function requireRegistrableUserId(userId: string): string {
+  if (userId === BOOTSTRAP_ACTOR_ID) throw new DomainError('RESERVED_USER_ID', 'this user id is reserved for the platform', 'userId');
+  return userId;
 }
 
 /** @throws ValidationError INVALID_REASON_CODE (reasonCode). */

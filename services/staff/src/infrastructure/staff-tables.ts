@@ -16,3 +16,8 @@ export interface StaffRow {
   active: boolean;
   stream_revision: number;
 }
+
+/** The staff service's own list of opened branches (from membership's BranchOpened events) in `schema` (quoted). */
+export function staffBranchesTable(schema: string = DEFAULT_STAFF_SCHEMA): string {
+  return `${quoteIdentifier(schema)}.staff_branches`;
+}

@@ -6,8 +6,12 @@ import type { LoanSnapshot, LoanState, LoanStatus } from './loan-state';
 export const APPROVING_ROLES: readonly StaffRole[] = ['branch_manager', 'head_office'];
 /** Roles that may record loan business at a branch (apply, appraise, disburse, repay, close). */
 export const LENDING_STAFF_ROLES: readonly StaffRole[] = ['teller', 'branch_manager', 'head_office'];
-/** Roles that may mark a loss asset (RBI IRAC: identified by the lender, its auditors or the inspector). */
-export const LOSS_MARKING_ROLES: readonly StaffRole[] = ['head_office', 'auditor'];
+/**
+ * Roles that may mark a loss asset. RBI IRAC: a loss asset is one identified by the lender, its
+ * auditors or the inspector; auditors change nothing in Samabay (issue 6), so head office records
+ * what an auditor identified.
+ */
+export const LOSS_MARKING_ROLES: readonly StaffRole[] = ['head_office'];
 
 const LOAN_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 

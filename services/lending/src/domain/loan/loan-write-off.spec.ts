@@ -25,7 +25,7 @@ const nonPerforming = [...performing, npa];
 const request: RequestWriteOff = { type: 'RequestWriteOff', loanId: LOAN_ID, businessDate: '2023-06-15', actor: MANAGER };
 const requested: LoanEvent = { type: 'LoanWriteOffRequested', data: { loanId: LOAN_ID, requestedOn: '2023-06-15', requestedBy: MANAGER.userId } };
 const writeOff: WriteOffLoan = { type: 'WriteOffLoan', loanId: LOAN_ID, businessDate: '2023-06-15', actor: HEAD_OFFICE };
-const markLoss: MarkLoanAsLoss = { type: 'MarkLoanAsLoss', loanId: LOAN_ID, businessDate: '2023-06-15', actor: AUDITOR };
+const markLoss: MarkLoanAsLoss = { type: 'MarkLoanAsLoss', loanId: LOAN_ID, businessDate: '2023-06-15', actor: HEAD_OFFICE };
 
 describe('loan decider: write-off (maker–checker)', () => {
   it('a manager requests writing off an NPA loan', () => {
@@ -82,9 +82,9 @@ describe('loan decider: write-off (maker–checker)', () => {
 });
 
 describe('loan decider: MarkLoanAsLoss', () => {
-  const marked: LoanEvent = { type: 'LoanMarkedAsLoss', data: { loanId: LOAN_ID, markedOn: '2023-06-15', markedBy: AUDITOR.userId } };
+  const marked: LoanEvent = { type: 'LoanMarkedAsLoss', data: { loanId: LOAN_ID, markedOn: '2023-06-15', markedBy: HEAD_OFFICE.userId } };
 
-  it('an auditor or head office marks an NPA loan as a loss asset; ageing keeps it LOSS', () => {
+  it('head office marks an NPA loan as a loss asset; ageing keeps it LOSS', () => {
     spec.given(nonPerforming).when(markLoss).then([marked]);
     const decider = createLoanDecider(TEST_PRODUCTS);
     const events = decider.decide({ type: 'AgeLoan', loanId: LOAN_ID, businessDate: '2023-06-16', otherLoansNpaSince: null }, fold(decider, [...nonPerforming, marked]));
@@ -92,7 +92,8 @@ describe('loan decider: MarkLoanAsLoss', () => {
     expect(fold(decider, [...nonPerforming, marked, ...events])).toMatchObject({ arrears: { assetClass: 'LOSS', lossMarked: true } });
   });
 
-  it('rejects marking a performing loan, marking twice, or a branch manager marking', () => {
+  it('rejects marking a performing loan, marking twice, or a branch manager or an auditor marking', () => {
+    spec.given(nonPerforming).when({ ...markLoss, actor: AUDITOR }).thenThrows('ROLE_NOT_ALLOWED', 'actor.role');
     spec.given(performing).when(markLoss).thenThrows('LOAN_NOT_NPA', 'loanId');
     spec.given([...nonPerforming, marked]).when(markLoss).thenThrows('LOAN_ALREADY_LOSS', 'loanId');
     spec.given(nonPerforming).when({ ...markLoss, actor: MANAGER }).thenThrows('ROLE_NOT_ALLOWED', 'actor.role');
