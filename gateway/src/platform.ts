@@ -7,6 +7,7 @@ import { createLending, defaultLoanProducts, LoanDisbursementProcess, type Lendi
 import { createMembership, defaultMembershipProducts, DEFAULT_BRANCHES, type Membership } from '@samabay/membership';
 import { createSqlPersonalDataVault } from '@samabay/personal-data';
 import { ApprovalQueue, PendingItemsProjection, PendingItemsReader } from '@samabay/maker-checker';
+import { CommandAuditProjection } from '@samabay/audit-trail';
 import { ProcessManagerRunner, ProjectionRunner } from '@samabay/projections';
 import { createSavings, defaultSavingsProducts, defaultWithdrawalApproval, type Savings } from '@samabay/savings';
 import { createStaff, type Staff } from '@samabay/staff';
@@ -111,7 +112,7 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     const approvals: Approvals = { queue: new ApprovalQueue(handler), reader: new PendingItemsReader(db) };
     const staff = createStaff({ handler, db, approvals: approvals.queue });
     registerLargeWithdrawal(approvals.queue, savings);
-    const projections = [...membership.projections, ...savings.projections, ...lending.projections, ...staff.projections, new PendingItemsProjection(undefined, [lendingApprovalItems])];
+    const projections = [...membership.projections, ...savings.projections, ...lending.projections, ...staff.projections, new PendingItemsProjection(undefined, [lendingApprovalItems]), new CommandAuditProjection()];
     const runner = new ProjectionRunner({ db, store, projections, registry, lingerMs: PROJECTION_LINGER_MS, logger: logger.child({ component: 'projection-runner' }) });
     runnerRef = runner;
     await runner.start();
