@@ -76,7 +76,7 @@ const SYSTEM_ACTOR = { userId: 'system', role: 'admin', branchCode: 'SNG' } as c
  * Throws ConfigError-free errors of the pieces (SqlConnectionError, …).
  */
 export async function createPlatform(config: PlatformConfig): Promise<Platform> {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logDestination);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const closers: Array<() => Promise<void>> = [];
