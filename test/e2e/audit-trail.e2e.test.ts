@@ -3,7 +3,7 @@
 // with cursor paging — the single-node platform in-process on an in-memory PGlite, driven over HTTP.
 import { inMemoryConfig, issueDevToken, startPlatform, type RunningPlatform } from '@samabay/gateway';
 import type { StaffRole } from '@samabay/domain-kit';
-import { waitFor } from '@samabay/test-support';
+import { waitFor } from '../support';
 
 jest.setTimeout(120_000);
 
