@@ -5,12 +5,15 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { AUDIT_TRAIL, gatewayAuditTrail } from './audit/audit-trail';
+import { domainRejectionAuditPlugin } from './audit/domain-rejection-audit.plugin';
 import { personalDataMiddleware } from './auth/personal-data.middleware';
 import { StaffAuthGuard } from './auth/staff-auth.guard';
 import type { GatewayRequest } from './auth/request-actor';
 import { GATEWAY_SERVICES, type GatewayServices } from './gateway-services';
 import { aliasLimitRule } from './graphql/alias-limit.rule';
 import { ApprovalsResolver } from './graphql/approvals/approvals.resolver';
+import { AuditTrailResolver } from './graphql/audit/audit-trail.resolver';
 import { batchLimitMiddleware } from './graphql/batch-limit.middleware';
 import { depthLimitRule } from './graphql/depth-limit.rule';
 import { StaffResolver } from './graphql/staff/staff.resolver';
@@ -58,6 +61,7 @@ export class AppModule implements NestModule {
 
   static register(services: GatewayServices): DynamicModule {
     const production = services.config.nodeEnv === 'production';
+    const audit = gatewayAuditTrail(services.db);
     return {
       module: AppModule,
       imports: [
@@ -87,7 +91,7 @@ export class AppModule implements NestModule {
           buildSchemaOptions: { fieldMiddleware: [personalDataMiddleware] },
           context: ({ req }: { req: GatewayRequest }) => ({ req }),
           validationRules: [depthLimitRule(MAX_QUERY_DEPTH), aliasLimitRule(MAX_ALIASES)],
-          plugins: [queryCostPlugin(MAX_QUERY_COST)],
+          plugins: [queryCostPlugin(MAX_QUERY_COST), domainRejectionAuditPlugin(audit.refusals, services.logger)],
           formatError: (formatted, error) =>
             formatGraphQLError(formatted, error, (details) => services.logger.error({ ...details, component: 'graphql' }, 'unexpected error in a GraphQL request')),
         }),
@@ -95,6 +99,7 @@ export class AppModule implements NestModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: GATEWAY_SERVICES, useValue: services },
+        { provide: AUDIT_TRAIL, useValue: audit },
         { provide: APP_GUARD, useClass: StaffAuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionPassThroughFilter },
         PlatformHealthIndicators,
@@ -108,6 +113,7 @@ export class AppModule implements NestModule {
         StaffResolver,
         ApprovalsResolver,
         LendingDecisionsResolver,
+        AuditTrailResolver,
       ],
     };
   }

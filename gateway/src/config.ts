@@ -46,11 +46,18 @@ export interface PlatformConfig {
   readonly bootstrapAdmin?: string;
   readonly masterKey: Buffer;
   readonly logLevel: LogLevel;
+  /** Where pino writes the platform's log lines (default stdout); tests capture them (the leak scanner). */
+  readonly logDestination?: LogDestination;
   /** Longest wait of a query's `consistentWith`, in milliseconds. */
   readonly consistencyTimeoutMs: number;
   readonly devSecretsFile?: string;
   /** single-server only: where the membership, savings and lending services answer commands. */
   readonly rpc?: Readonly<Record<RpcService, RpcEndpoint>>;
+}
+
+/** A sink for pino's JSON lines (pino's DestinationStream). */
+export interface LogDestination {
+  write(line: string): void;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

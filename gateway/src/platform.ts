@@ -7,6 +7,7 @@ import { createLending, defaultLoanProducts, LoanDisbursementProcess, type Lendi
 import { createMembership, defaultMembershipProducts, DEFAULT_BRANCHES, type Membership } from '@samabay/membership';
 import { createSqlPersonalDataVault } from '@samabay/personal-data';
 import { ApprovalQueue, PendingItemsProjection, PendingItemsReader } from '@samabay/maker-checker';
+import { CommandAuditProjection } from '@samabay/audit-trail';
 import { ProcessManagerRunner, ProjectionRunner } from '@samabay/projections';
 import { createSavings, defaultSavingsProducts, defaultWithdrawalApproval, type Savings } from '@samabay/savings';
 import { createStaff, type Staff } from '@samabay/staff';
@@ -75,7 +76,7 @@ const SYSTEM_ACTOR = { userId: 'system', role: 'admin', branchCode: 'SNG' } as c
  * Throws ConfigError-free errors of the pieces (SqlConnectionError, …).
  */
 export async function createPlatform(config: PlatformConfig): Promise<Platform> {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logDestination);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const closers: Array<() => Promise<void>> = [];
@@ -111,7 +112,7 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     const approvals: Approvals = { queue: new ApprovalQueue(handler), reader: new PendingItemsReader(db) };
     const staff = createStaff({ handler, db, approvals: approvals.queue, readModelsCaughtUp: caughtUp });
     registerLargeWithdrawal(approvals.queue, savings);
-    const projections = [...membership.projections, ...savings.projections, ...lending.projections, ...staff.projections, new PendingItemsProjection(undefined, [lendingApprovalItems])];
+    const projections = [...membership.projections, ...savings.projections, ...lending.projections, ...staff.projections, new PendingItemsProjection(undefined, [lendingApprovalItems]), new CommandAuditProjection()];
     const runner = new ProjectionRunner({ db, store, projections, registry, lingerMs: PROJECTION_LINGER_MS, logger: logger.child({ component: 'projection-runner' }) });
     runnerRef = runner;
     await runner.start();

@@ -12,6 +12,7 @@ import { main as kafkaBench } from './kafka.bench';
 import { main as partnerEventsBench } from './partner-events.bench';
 import { main as authBench } from './auth.bench';
 import { main as singleServerBench } from './single-server.bench';
+import { main as auditTrailBench } from './audit-trail.bench';
 
 async function runAll(argv: readonly string[]): Promise<void> {
   await eventStoreBench(argv);
@@ -24,6 +25,7 @@ async function runAll(argv: readonly string[]): Promise<void> {
   await partnerEventsBench(argv);
   await authBench();
   await singleServerBench(argv);
+  await auditTrailBench();
 }
 
 runAll(process.argv.slice(2)).catch((error: unknown) => {

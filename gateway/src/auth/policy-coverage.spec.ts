@@ -30,6 +30,7 @@ const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'LoanProduct.name': 'the name of a loan product from configuration',
   'PassbookEntry.narration': 'a fixed text chosen by the passbook category (e.g. "Cash withdrawal"), never typed by staff',
   'ImportMemberOutcome.field': 'names an input field',
+  'AuditEntry.correlationId': 'a request id (matches "relation"), never about a person',
 };
 /** Fields that identify one member or account: a partner's (aggregates-only) results must hold none. */
 const MEMBER_IDENTIFYING = /^(memberNo|accountId|loanId|userId|makerUserId|checkerUserId|cursor)$/;

@@ -1,9 +1,10 @@
-import { ForbiddenException, Inject, Injectable, Logger, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, Logger, Optional, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { Actor } from '@samabay/domain-kit';
 import { createSecretKey } from 'node:crypto';
 import type { TokenVerificationKey } from '@samabay/staff-auth';
+import { AUDIT_TRAIL, type GatewayAuditTrail } from '../audit/audit-trail';
 import { GATEWAY_SERVICES, type GatewayServices } from '../gateway-services';
 import { forbidden, unauthenticated } from '../graphql/errors/access-errors';
 import { ACCESS_POLICY, evaluatePolicy, type AccessPolicy } from './access-policy';
@@ -27,6 +28,7 @@ export class StaffAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(GATEWAY_SERVICES) private readonly services: GatewayServices,
+    @Optional() @Inject(AUDIT_TRAIL) private readonly audit?: GatewayAuditTrail,
   ) {
     const { config } = services;
     this.verificationKey = config.jwtVerification ?? { algorithm: 'HS256', secret: config.jwtSecret, key: createSecretKey(Buffer.from(config.jwtSecret)) };
@@ -49,9 +51,24 @@ export class StaffAuthGuard implements CanActivate {
     const decision = evaluatePolicy(policy, actor, args, writes);
     if (!decision.allowed) {
       this.logger.warn({ policy: policy.name, userId: actor.userId, role: actor.role, branch: actor.branchCode }, 'refused by access policy');
+      await this.recordRefusal(isGraphQL ? GqlExecutionContext.create(context).getInfo<{ fieldName: string }>().fieldName : policy.name, policy, actor, args, request);
       throw isGraphQL ? forbidden(decision.reason) : new ForbiddenException(decision.reason);
     }
     return true;
+  }
+
+  /**
+   * Appends the refusal to the audit trail before it is returned (issue 6 item 7): operation, actor,
+   * role, branch, the branch the call touched, FORBIDDEN — never an argument value. A failed write
+   * is logged and the call is refused all the same.
+   */
+  private async recordRefusal(operation: string, policy: AccessPolicy, actor: Actor, args: Record<string, unknown>, request: GatewayRequest): Promise<void> {
+    if (!this.audit) return;
+    const touched = policy.branches?.(args) ?? [];
+    const target = touched.find((branch) => branch !== actor.branchCode) ?? touched[0];
+    await this.audit.refusals
+      .record({ operation, actor, refusedBy: 'ACCESS_POLICY', code: 'FORBIDDEN', targetBranchCode: target ?? null, correlationId: typeof request.id === 'string' ? request.id : null })
+      .catch((error: unknown) => this.logger.error({ errorName: error instanceof Error ? error.name : typeof error }, 'a refusal was not recorded in the audit trail'));
   }
 
   private async authenticate(request: GatewayRequest, isGraphQL: boolean): Promise<Actor> {

@@ -1,12 +1,13 @@
 import pino, { type Logger } from 'pino';
-import type { LogLevel } from '../config';
+import type { LogDestination, LogLevel } from '../config';
 
 /**
  * The platform's pino logger: JSON lines, ISO timestamps, authorization/cookie headers redacted
  * wherever they appear. Callers log ids, codes and positions only — never personal data.
+ * `destination`: where the lines go (stdout when absent).
  */
-export function createLogger(level: LogLevel): Logger {
-  return pino({
+export function createLogger(level: LogLevel, destination?: LogDestination): Logger {
+  const options = {
     level,
     base: { service: 'samabay-gateway' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -14,7 +15,8 @@ export function createLogger(level: LogLevel): Logger {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization', 'res.headers["set-cookie"]'],
       censor: '[redacted]',
     },
-  });
+  } satisfies pino.LoggerOptions;
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /**
