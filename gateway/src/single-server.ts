@@ -15,6 +15,7 @@ import {
 import { ApprovalQueue, PendingItemsProjection, PendingItemsReader } from '@samabay/maker-checker';
 import { DEFAULT_READ_MODEL_SCHEMA, MEMBERSHIP_COMMAND_NAMES, SqlMemberDirectoryReader, type Membership, type MembershipCommands } from '@samabay/membership';
 import { KafkaFeedProgress, ProjectionRunner } from '@samabay/projections';
+import { CommandAuditProjection } from '@samabay/audit-trail';
 import { FEED_SERVICES, feedSchema, SERVICE_FEED_CATEGORIES } from '@samabay/relay';
 import {
   DEFAULT_SAVINGS_READ_MODEL_SCHEMA,
@@ -83,7 +84,7 @@ export interface RunningServerGateway extends ServerGateway {
  * a date, whether a withdrawal needs approval) are computed here from the same product configuration
  * files the services load. The gateway hosts the staff registry and the maker–checker queue itself:
  * their commands go through a CommandHandler of its own into the same event store, and their read
- * models (staff directory, pending items) are applied by a ProjectionRunner in this process off
+ * models (staff directory, pending items, the audit trail's accepted commands) are applied by a ProjectionRunner in this process off
  * the store's subscription; an approved large withdrawal is sent to the savings service.
  * `runner` answers `consistentWith` from the projector's checkpoints (see KafkaFeedProgress) and
  * the local runner, so a mutation's position is read-your-writes here too. The gateway holds no
@@ -153,7 +154,7 @@ export async function createServerGateway(config: PlatformConfig): Promise<Serve
       db,
       store,
       schema: GATEWAY_PROJECTION_SCHEMA,
-      projections: [...staff.projections, new PendingItemsProjection(undefined, [lendingApprovalItems])],
+      projections: [...staff.projections, new PendingItemsProjection(undefined, [lendingApprovalItems]), new CommandAuditProjection()],
       registry,
       logger: logger.child({ component: 'projection-runner' }),
     });
