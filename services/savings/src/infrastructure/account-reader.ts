@@ -1,6 +1,6 @@
 import type { IsoDate } from '@samabay/domain-kit';
 import type { SqlExecutor } from '@samabay/sql';
-import type { MemberStanding } from '../domain/shared/member-standing';
+import type { MemberOrigin, MemberStanding, MemberStandingRecord } from '../domain/shared/member-standing';
 import type { SavingsTables } from './read-model-schema';
 
 /** A deposit account's product as the read models name it. */
@@ -149,10 +149,13 @@ export async function branchSavingsTotals(db: SqlExecutor, tables: SavingsTables
   return rows.map((row) => ({ branchCode: row.branch_code, product: row.product, openAccounts: Number(row.open_accounts), balancePaise: Number(row.balance_paise) }));
 }
 
-/** Savings' copy of the member's status and branch, or null when no membership event about the member was seen. */
-export async function memberStanding(db: SqlExecutor, tables: SavingsTables, memberNo: string): Promise<{ status: MemberStanding; branchCode: string } | null> {
-  const { rows } = await db.query<{ status: MemberStanding; branch_code: string }>(`SELECT status, branch_code FROM ${tables.memberStanding} WHERE member_no = $1`, [memberNo]);
-  return rows.length === 0 ? null : { status: rows[0].status, branchCode: rows[0].branch_code };
+/** Savings' copy of the member's status, branch and origin, or null when no membership event about the member was seen. */
+export async function memberStanding(db: SqlExecutor, tables: SavingsTables, memberNo: string): Promise<MemberStandingRecord | null> {
+  const { rows } = await db.query<{ status: MemberStanding; branch_code: string; origin: MemberOrigin }>(
+    `SELECT status, branch_code, origin FROM ${tables.memberStanding} WHERE member_no = $1`,
+    [memberNo],
+  );
+  return rows.length === 0 ? null : { status: rows[0].status, branchCode: rows[0].branch_code, origin: rows[0].origin };
 }
 
 /**

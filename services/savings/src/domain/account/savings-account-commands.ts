@@ -1,6 +1,6 @@
 import type { IsoDate, Paise } from '@samabay/domain-kit';
 import type { SavingsProductCode } from '../products/savings-products';
-import type { MemberStanding } from '../shared/member-standing';
+import type { MemberOrigin, MemberStanding } from '../shared/member-standing';
 
 /**
  * What every savings-account command carries: the account, the business date it belongs to and
@@ -40,11 +40,15 @@ export interface RecordOpeningBalance extends MemberCommandBase {
  * The register import's carry-over of one account in one command (issue 4 item 7): opens the account
  * with origin REGISTER_IMPORT and records the register's balance (may be 0), as OpenAccount followed by
  * RecordOpeningBalance would, in one append — so a re-run never finds an account opened without its balance.
+ * Only for a member who came from the register (`memberOrigin` REGISTER); once per member and product
+ * (account 01 of the product, which must not exist yet).
  */
 export interface ImportRegisterBalance extends MemberCommandBase {
   readonly type: 'ImportRegisterBalance';
   readonly product: SavingsProductCode;
   readonly memberStatus: MemberStanding;
+  /** How the member came, from savings' copy of membership's events: only REGISTER members carry balances over. */
+  readonly memberOrigin: MemberOrigin;
   readonly amountPaise: Paise;
 }
 
