@@ -58,10 +58,17 @@ export interface Deposit extends MemberCommandBase {
   readonly amountPaise: Paise;
 }
 
-/** Cash paid out at the counter; never below the product's minimum balance. */
+/**
+ * Cash paid out at the counter; never below the product's minimum balance. `approvalAbovePaise` is the
+ * maker–checker limit in force on the business date (withdrawal-approval.json; absent: no limit): the
+ * account's withdrawals of the business date including this one may total at most that much unless
+ * `approvalId` names the checker's approval of this withdrawal.
+ */
 export interface Withdraw extends MemberCommandBase {
   readonly type: 'Withdraw';
   readonly amountPaise: Paise;
+  readonly approvalAbovePaise?: Paise;
+  readonly approvalId?: string;
 }
 
 /** Day-end: accrue interest for the accrual period(s) ending on the business date (idempotent per date). */
