@@ -100,13 +100,13 @@ async function dayEnd(name: string, open: () => Promise<SqlDatabase>, accounts: 
   }
 }
 
-/** Synthetic membership events the savings service learns member statuses from (500 members per append). */
+/** Synthetic membership events the savings service learns member statuses from (500 members per append): register members, so that the import may carry their balances over. */
 async function registerMembers(store: EventStore, members: number): Promise<Position> {
   let last: Position = { commit: 0n, prepare: 0n };
   for (let first = 1; first <= members; first += 500) {
     const events: EventData[] = [];
     for (let number = first; number < Math.min(first + 500, members + 1); number += 1) {
-      events.push({ id: randomUUID(), type: 'MemberAdmitted', data: { memberNo: memberNo(number), branchCode: BRANCH }, metadata: {} });
+      events.push({ id: randomUUID(), type: 'MemberRegisteredFromLegacyRegister', data: { memberNo: memberNo(number), branchCode: BRANCH }, metadata: {} });
     }
     last = (await store.appendToStream(`member-bench${first}`, events, { expectedRevision: 'no_stream' })).position;
   }

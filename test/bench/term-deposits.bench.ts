@@ -63,7 +63,7 @@ async function registerMembers(store: EventStore, members: number): Promise<void
   for (let first = 1; first <= members; first += 500) {
     const events: EventData[] = [];
     for (let number = first; number < Math.min(first + 500, members + 1); number += 1) {
-      events.push({ id: randomUUID(), type: 'MemberAdmitted', data: { memberNo: memberNo(number), branchCode: BRANCH }, metadata: {} });
+      events.push({ id: randomUUID(), type: 'MemberRegisteredFromLegacyRegister', data: { memberNo: memberNo(number), branchCode: BRANCH }, metadata: {} });
     }
     await store.appendToStream(`member-bench${first}`, events, { expectedRevision: 'no_stream' });
   }

@@ -26,12 +26,15 @@ export function registerLargeWithdrawal(queue: ApprovalQueue, savings: Savings):
 
 /**
  * Puts a withdrawal above the limit on the queue for the checker roles the savings terms name (the
- * item belongs to the account's branch). Throws DomainError APPROVAL_NOT_NEEDED (field amount) when
- * the amount is within the limit (use `withdraw`), INVALID_ACCOUNT_ID for a malformed account id.
+ * item belongs to the account's branch). Savings decides on the account as it stands: the day's
+ * earlier withdrawals count toward the limit, and a withdrawal the balance cannot cover is refused now.
+ * Throws DomainError APPROVAL_NOT_NEEDED (field amount) when the day's withdrawals stay within the
+ * limit (use `withdraw`); savings' refusals of the withdrawal (INSUFFICIENT_BALANCE field amountPaise,
+ * ACCOUNT_DORMANT, …); INVALID_ACCOUNT_ID for a malformed account id.
  */
-export function requestLargeWithdrawal(queue: ApprovalQueue, savings: Savings, request: LargeWithdrawalRequest, context: CommandContext): Promise<ApprovalAnswer> {
-  const terms = savings.commands.withdrawalNeedsApproval(request.amountPaise, context.businessDate);
-  if (!terms) throw new DomainError('APPROVAL_NOT_NEEDED', 'the amount is within the limit; withdraw it directly', 'amount');
+export async function requestLargeWithdrawal(queue: ApprovalQueue, savings: Savings, request: LargeWithdrawalRequest, context: CommandContext): Promise<ApprovalAnswer> {
+  const terms = await savings.commands.largeWithdrawalTerms({ accountId: request.accountId, memberNo: request.memberNo, amountPaise: request.amountPaise }, context);
+  if (!terms) throw new DomainError('APPROVAL_NOT_NEEDED', "the day's withdrawals stay within the limit; withdraw it directly", 'amount');
   const branchCode = parseAccountId(request.accountId).memberNo.slice(0, 3);
   return queue.request(
     { kind: LARGE_WITHDRAWAL, branchCode, checkerRoles: terms.checkerRoles, subject: { accountId: request.accountId, memberNo: request.memberNo, amountPaise: request.amountPaise } },

@@ -5,8 +5,13 @@ import { branchOfMemberNo, type AccessPolicy } from './access-policy';
 const STAFF_READERS: readonly StaffRole[] = ['teller', 'branch_manager', 'head_office', 'auditor', 'admin'];
 /** Staff who may run savings commands: auditors read only. */
 const STAFF_WRITERS: readonly StaffRole[] = ['teller', 'branch_manager', 'head_office', 'admin'];
-/** Close of business and the register migration: the branch manager of the branch, or head office. */
+/** Close of business: the branch manager of the branch, or head office. */
 const BRANCH_MANAGERS: readonly StaffRole[] = ['branch_manager', 'head_office', 'admin'];
+/**
+ * The register migration's opening balances: a head-office act only (they create balances "brought
+ * forward from the member register", so a branch must not be able to create money for its own members).
+ */
+const REGISTER_MIGRATORS: readonly StaffRole[] = ['head_office', 'admin'];
 
 const input = (args: Record<string, unknown>): Record<string, unknown> => (args.input ?? {}) as Record<string, unknown>;
 
@@ -44,7 +49,7 @@ export const SavingsPolicies = {
   runDayEnd: { name: 'runSavingsDayEnd', roles: BRANCH_MANAGERS, branches: (args) => [input(args).branchCode as string | undefined] },
   importOpeningBalances: {
     name: 'importOpeningBalances',
-    roles: BRANCH_MANAGERS,
+    roles: REGISTER_MIGRATORS,
     branches: (args) => (Array.isArray(args.rows) ? args.rows : []).map((row) => branchOfMemberNo((row as { memberNo?: unknown }).memberNo)),
   },
 } as const satisfies Record<string, AccessPolicy>;

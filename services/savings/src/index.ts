@@ -65,6 +65,8 @@ export { financialYearOf, isFinancialYear } from './domain/calendar/financial-ye
 export { defaultSavingsProducts, loadSavingsProducts, parseSavingsProducts } from './infrastructure/savings-products-config';
 export { withdrawalApprovalNeeded, type WithdrawalApprovalTerms } from './domain/products/withdrawal-approval-terms';
 export { defaultWithdrawalApproval, parseWithdrawalApproval } from './infrastructure/withdrawal-approval-config';
+export { requireCashDepositWithinLimit, type CashDepositLimitTerms } from './domain/products/cash-deposit-limit-terms';
+export { defaultCashDepositLimit, parseCashDepositLimit } from './infrastructure/cash-deposit-limit-config';
 
 export { createSavings, type Savings, type SavingsOptions } from './application/create-savings';
 export { SavingsCommandService, type SavingsCommands } from './application/savings-commands';

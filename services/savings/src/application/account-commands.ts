@@ -1,6 +1,8 @@
 import { DomainError, todayInKolkata, ValidationError, type CommandAccepted, type CommandContext, type EffectiveDated } from '@samabay/domain-kit';
+import type { Withdraw } from '../domain/account/savings-account-commands';
 import type { SavingsAccountEvent } from '../domain/account/savings-account-events';
-import { SAVINGS_PRODUCT_CODES } from '../domain/products/savings-products';
+import { requireCashDepositWithinLimit, type CashDepositLimitTerms } from '../domain/products/cash-deposit-limit-terms';
+import { productTermsOn, SAVINGS_PRODUCT_CODES } from '../domain/products/savings-products';
 import { withdrawalApprovalNeeded, type WithdrawalApprovalTerms } from '../domain/products/withdrawal-approval-terms';
 import { requirePositivePaise } from '../domain/shared/amounts';
 import { requireMemberNo } from '../domain/shared/member-number';
@@ -24,6 +26,8 @@ export interface AccountCommandDeps {
   readonly clock: () => Date;
   /** Maker–checker limit of withdrawals (effective-dated); none: no limit. */
   readonly withdrawalApproval?: EffectiveDated<WithdrawalApprovalTerms>;
+  /** Per-transaction limit of cash deposits (effective-dated). */
+  readonly cashDepositLimit: EffectiveDated<CashDepositLimitTerms>;
 }
 
 /**
@@ -53,25 +57,45 @@ export class AccountCommands {
     return { ...accepted, balancePaise: 0 };
   }
 
-  /** Cash paid in. */
+  /** Cash paid in, at most the per-transaction cash deposit limit in force (else DEPOSIT_ABOVE_LIMIT, field amountPaise). */
   async deposit(input: AccountCashInput, context: CommandContext): Promise<AccountCommandAccepted> {
-    const amountPaise = requirePositivePaise(input.amountPaise);
+    const amountPaise = requireCashDepositWithinLimit(this.deps.cashDepositLimit, context.businessDate, requirePositivePaise(input.amountPaise));
     const { accountId, memberNo } = input;
     return this.answer(accountId, await this.deps.executor.onSavingsAccount({ type: 'Deposit', accountId, memberNo, amountPaise, ...this.dated(context) }, context));
   }
 
   /**
-   * Cash paid out, never below the product's minimum balance. Above the configured limit it needs a
-   * checker's approval (DESIGN §7): without `approvalId` it throws DomainError APPROVAL_REQUIRED
-   * (field amount); the approval queue's action passes the approved item's id.
+   * Cash paid out, never below the product's minimum balance. When the account's withdrawals of the
+   * business date including this one exceed the configured limit, it needs a checker's approval
+   * (DESIGN §7): without `approvalId` the decider throws DomainError APPROVAL_REQUIRED (field amountPaise);
+   * the approval queue's action passes the approved item's id.
    */
   async withdraw(input: WithdrawInput, context: CommandContext): Promise<AccountCommandAccepted> {
-    const amountPaise = requirePositivePaise(input.amountPaise);
-    if (!input.approvalId && this.withdrawalNeedsApproval(amountPaise, context.businessDate)) {
-      throw new DomainError('APPROVAL_REQUIRED', "a withdrawal above the limit needs a checker's approval; request it as a large withdrawal", 'amount');
+    const command = this.withdrawCommand(input, context);
+    const { accountId, memberNo, amountPaise, businessDate } = command;
+    // The hash is the command's as before the day's limit was checked in the decider, so that keys given before still replay.
+    const payloadForHash = { type: 'Withdraw', accountId, memberNo, amountPaise, businessDate };
+    return this.answer(accountId, await this.deps.executor.onSavingsAccount(command, context, { payloadForHash }));
+  }
+
+  /**
+   * For a large-withdrawal request: the maker–checker terms when the withdrawal (with the account's
+   * earlier withdrawals of the business date) needs a checker's approval, else null (withdraw it
+   * directly). Decided on the account's current state without appending anything, so a request the
+   * balance cannot cover is refused now rather than at approval.
+   * @throws the Withdraw decider's refusals (INSUFFICIENT_BALANCE field amountPaise, ACCOUNT_DORMANT, ACCOUNT_CLOSED, …).
+   */
+  async largeWithdrawalTerms(input: AccountCashInput, context: CommandContext): Promise<WithdrawalApprovalTerms | null> {
+    const command = this.withdrawCommand({ ...input, approvalId: null }, context);
+    try {
+      await this.deps.executor.dryRunOnSavingsAccount(command);
+      return null;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'APPROVAL_REQUIRED' && this.deps.withdrawalApproval) {
+        return productTermsOn(this.deps.withdrawalApproval, command.businessDate);
+      }
+      throw error;
     }
-    const { accountId, memberNo } = input;
-    return this.answer(accountId, await this.deps.executor.onSavingsAccount({ type: 'Withdraw', accountId, memberNo, amountPaise, ...this.dated(context) }, context));
   }
 
   /** Closes the account: interest to the closing date credited, the whole balance paid out. */
@@ -89,6 +113,15 @@ export class AccountCommands {
   /** The maker–checker terms when a withdrawal of `amountPaise` on `businessDate` needs approval, else null. */
   withdrawalNeedsApproval(amountPaise: number, businessDate: string): WithdrawalApprovalTerms | null {
     return this.deps.withdrawalApproval ? withdrawalApprovalNeeded(this.deps.withdrawalApproval, businessDate, amountPaise) : null;
+  }
+
+  /** The Withdraw command of `input`, with the maker–checker limit in force on the business date (none when not configured). */
+  private withdrawCommand(input: WithdrawInput, context: CommandContext): Withdraw {
+    const amountPaise = requirePositivePaise(input.amountPaise);
+    const { accountId, memberNo } = input;
+    const limit = this.deps.withdrawalApproval ? { approvalAbovePaise: productTermsOn(this.deps.withdrawalApproval, context.businessDate).approvalAbovePaise } : {};
+    const approval = input.approvalId ? { approvalId: input.approvalId } : {};
+    return { type: 'Withdraw', accountId, memberNo, amountPaise, ...this.dated(context), ...limit, ...approval };
   }
 
   private answer(accountId: string, accepted: CommandAccepted<SavingsAccountEvent>): AccountCommandAccepted {

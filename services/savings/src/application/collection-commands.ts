@@ -1,4 +1,5 @@
-import { todayInKolkata, type CommandContext } from '@samabay/domain-kit';
+import { todayInKolkata, type CommandContext, type EffectiveDated } from '@samabay/domain-kit';
+import { requireCashDepositWithinLimit, type CashDepositLimitTerms } from '../domain/products/cash-deposit-limit-terms';
 import { requireNonNegativePaise, requirePositivePaise } from '../domain/shared/amounts';
 import type { AccountCommandAccepted } from './account-commands';
 import { balanceAfter, type SavingsExecutor } from './savings-executor';
@@ -14,11 +15,15 @@ export class CollectionCommands {
   constructor(
     private readonly executor: SavingsExecutor,
     private readonly clock: () => Date,
+    private readonly cashDepositLimit: EffectiveDated<CashDepositLimitTerms>,
   ) {}
 
-  /** Records a collection; `balancePaise` is null (nothing is posted yet). */
+  /**
+   * Records a collection; `balancePaise` is null (nothing is posted yet). Door-step cash is a cash
+   * deposit: above the per-transaction limit it is refused (DEPOSIT_ABOVE_LIMIT, field amountPaise).
+   */
   async recordCollection(input: RecordCollectionInput, context: CommandContext): Promise<AccountCommandAccepted> {
-    const amountPaise = requirePositivePaise(input.amountPaise);
+    const amountPaise = requireCashDepositWithinLimit(this.cashDepositLimit, context.businessDate, requirePositivePaise(input.amountPaise));
     const { accountId, memberNo, collectionId, agentId } = input;
     const accepted = await this.executor.onSavingsAccount({ type: 'RecordCollection', accountId, memberNo, collectionId, agentId, amountPaise, ...this.dated(context) }, context);
     return { ...accepted, accountId, balancePaise: null };

@@ -1,9 +1,11 @@
 import type { CommandHandler, EffectiveDated } from '@samabay/domain-kit';
+import type { CashDepositLimitTerms } from '../domain/products/cash-deposit-limit-terms';
 import type { WithdrawalApprovalTerms } from '../domain/products/withdrawal-approval-terms';
 import type { Projection } from '@samabay/projections';
 import type { SqlDatabase } from '@samabay/sql';
 import type { SavingsProducts } from '../domain/products/savings-products';
 import { SavingsAccountProjection } from '../infrastructure/account-projection';
+import { defaultCashDepositLimit } from '../infrastructure/cash-deposit-limit-config';
 import { CollectionProjection } from '../infrastructure/collection-projection';
 import { DayEndProjection } from '../infrastructure/day-end-projection';
 import { MemberStandingProjection } from '../infrastructure/member-standing-projection';
@@ -34,6 +36,8 @@ export interface SavingsOptions {
   readonly dayEndConcurrency?: number;
   /** Maker–checker limit of withdrawals (see defaultWithdrawalApproval). Default: no limit. */
   readonly withdrawalApproval?: EffectiveDated<WithdrawalApprovalTerms>;
+  /** Per-transaction limit of cash deposits (see defaultCashDepositLimit). Default: the shipped configuration file. */
+  readonly cashDepositLimit?: EffectiveDated<CashDepositLimitTerms>;
   /** Accounts per day-end batch (one atomic multi-stream append each). Default 500. */
   readonly dayEndBatchSize?: number;
 }
@@ -48,7 +52,8 @@ export interface Savings {
 
 /**
  * Composes the savings service (issue 4). No I/O happens here: the projections create their tables
- * when the runner sets them up. Throws Error for an invalid `readModelSchema`.
+ * when the runner sets them up (the default cash deposit limit is read from its configuration file).
+ * Throws Error for an invalid `readModelSchema` or configuration.
  */
 export function createSavings(options: SavingsOptions): Savings {
   const schema = options.readModelSchema ?? DEFAULT_READ_MODEL_SCHEMA;
@@ -61,6 +66,7 @@ export function createSavings(options: SavingsOptions): Savings {
     catchUp: options.readModelsCaughtUp ?? (async () => undefined),
     dayEndConcurrency: options.dayEndConcurrency ?? 4,
     withdrawalApproval: options.withdrawalApproval,
+    cashDepositLimit: options.cashDepositLimit ?? defaultCashDepositLimit(),
     dayEndBatchSize: options.dayEndBatchSize,
   });
   return {

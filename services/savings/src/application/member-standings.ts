@@ -1,9 +1,9 @@
 import { DomainError } from '@samabay/domain-kit';
-import type { MemberStanding } from '../domain/shared/member-standing';
+import type { MemberStanding, MemberStandingRecord } from '../domain/shared/member-standing';
 
 /** Where savings reads a member's status: its own projection of membership's events (DESIGN §1). */
 export interface MemberStandingSource {
-  memberStanding(memberNo: string): Promise<{ status: MemberStanding; branchCode: string } | null>;
+  memberStanding(memberNo: string): Promise<MemberStandingRecord | null>;
 }
 
 /**
@@ -16,6 +16,11 @@ export interface MemberStandingSource {
  * @throws DomainError MEMBER_NOT_FOUND (field memberNo) when savings still knows no such member.
  */
 export async function standingOf(source: MemberStandingSource, memberNo: string, catchUp: () => Promise<void>, fresh = false): Promise<MemberStanding> {
+  return (await standingRecordOf(source, memberNo, catchUp, fresh)).status;
+}
+
+/** As {@link standingOf}, answering the whole record (status, branch, origin). */
+export async function standingRecordOf(source: MemberStandingSource, memberNo: string, catchUp: () => Promise<void>, fresh = false): Promise<MemberStandingRecord> {
   if (fresh) await catchUp();
   let found = await source.memberStanding(memberNo);
   if (!found && !fresh) {
@@ -23,5 +28,5 @@ export async function standingOf(source: MemberStandingSource, memberNo: string,
     found = await source.memberStanding(memberNo);
   }
   if (!found) throw new DomainError('MEMBER_NOT_FOUND', `member ${memberNo} is not known to the savings service`, 'memberNo');
-  return found.status;
+  return found;
 }

@@ -4,7 +4,8 @@ import type { SavingsProductCode } from '../domain/products/savings-products';
 import { formatAccountId } from '../domain/shared/account-ids';
 import { requireNonNegativePaise } from '../domain/shared/amounts';
 import { requireMemberNo } from '../domain/shared/member-number';
-import { standingOf, type MemberStandingSource } from './member-standings';
+import { requireMemberFromRegister } from '../domain/shared/member-standing';
+import { standingRecordOf, type MemberStandingSource } from './member-standings';
 import type { SavingsExecutor } from './savings-executor';
 import type { RegisterBalancesInput } from './savings-inputs';
 
@@ -49,13 +50,16 @@ const COLUMNS: ReadonlyArray<{ product: SavingsProductCode; kind: 'SD' | 'TF'; f
  *
  * Idempotent: each account's command uses the context's key under the scope `register-balance/<SD|TF>`,
  * so re-running an import (also one killed between the two accounts) replays and finishes.
+ * Only members brought in by the register import (savings' copy of membership's events says so) take
+ * opening balances: a member admitted at a counter is refused (MEMBER_NOT_FROM_REGISTER), nothing appended.
  * @throws ValidationError INVALID_MEMBER_NO, NOT_PAISE, NEGATIVE_AMOUNT; DomainError MEMBER_NOT_FOUND,
- *   EXITED_MEMBER_HAS_BALANCE, ACCOUNT_ALREADY_OPEN (an account 01 opened otherwise), BUSINESS_DATE_IN_FUTURE, NO_TERMS_IN_FORCE.
+ *   MEMBER_NOT_FROM_REGISTER, EXITED_MEMBER_HAS_BALANCE, ACCOUNT_ALREADY_OPEN (an account 01 opened otherwise), BUSINESS_DATE_IN_FUTURE, NO_TERMS_IN_FORCE.
  */
 export async function importRegisterBalances(deps: RegisterBalanceDeps, input: RegisterBalancesInput, context: CommandContext): Promise<RegisterBalancesAccepted> {
   const memberNo = requireMemberNo(input.memberNo);
   for (const column of COLUMNS) requireNonNegativePaise(input[column.field], column.field);
-  const memberStatus = await standingOf(deps.standings, memberNo, deps.catchUp);
+  const { status: memberStatus, origin: memberOrigin } = await standingRecordOf(deps.standings, memberNo, deps.catchUp);
+  requireMemberFromRegister(memberOrigin);
   if (memberStatus === 'EXITED') {
     const withBalance = COLUMNS.find((column) => input[column.field] > 0);
     if (withBalance) throw new DomainError('EXITED_MEMBER_HAS_BALANCE', 'the register shows a balance for a member who has exited', withBalance.field);
@@ -67,7 +71,7 @@ export async function importRegisterBalances(deps: RegisterBalanceDeps, input: R
     const accountId = formatAccountId(memberNo, column.kind, 1);
     const amountPaise = input[column.field];
     const accepted = await deps.executor.onSavingsAccount(
-      { type: 'ImportRegisterBalance', accountId, memberNo, product: column.product, memberStatus, amountPaise, businessDate: context.businessDate, today },
+      { type: 'ImportRegisterBalance', accountId, memberNo, product: column.product, memberStatus, memberOrigin, amountPaise, businessDate: context.businessDate, today },
       context,
       { scope: `register-balance/${column.kind}`, payloadForHash: { memberNo, product: column.product, amountPaise, businessDate: context.businessDate } },
     );

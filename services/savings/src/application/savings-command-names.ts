@@ -21,6 +21,7 @@ export const SAVINGS_COMMAND_NAMES = [
   'openAccount',
   'deposit',
   'withdraw',
+  'largeWithdrawalTerms',
   'closeAccount',
   'reactivateAccount',
   'transferBetweenOwnAccounts',

@@ -1,4 +1,5 @@
 import type { CommandContext, CommandHandler, EffectiveDated } from '@samabay/domain-kit';
+import type { CashDepositLimitTerms } from '../domain/products/cash-deposit-limit-terms';
 import type { WithdrawalApprovalTerms } from '../domain/products/withdrawal-approval-terms';
 import type { SavingsProducts } from '../domain/products/savings-products';
 import type { SavingsReader } from '../infrastructure/savings-reader';
@@ -45,6 +46,12 @@ export interface SavingsCommands {
   withdraw(input: WithdrawInput, context: CommandContext): Promise<AccountCommandAccepted>;
   /** The maker–checker terms when a withdrawal of `amountPaise` on `businessDate` needs approval, else null. */
   withdrawalNeedsApproval(amountPaise: number, businessDate: string): WithdrawalApprovalTerms | null;
+  /**
+   * For a large-withdrawal request: the maker–checker terms when this withdrawal, with the account's
+   * earlier withdrawals of the business date, needs approval, else null; refuses (INSUFFICIENT_BALANCE, …)
+   * what the withdrawal itself would be refused for. Appends nothing.
+   */
+  largeWithdrawalTerms(input: AccountCashInput, context: CommandContext): Promise<WithdrawalApprovalTerms | null>;
   closeAccount(input: AccountOfMemberInput, context: CommandContext): Promise<AccountCommandAccepted>;
   reactivateAccount(input: AccountOfMemberInput, context: CommandContext): Promise<AccountCommandAccepted>;
   transferBetweenOwnAccounts(input: OwnAccountTransferInput, context: CommandContext): Promise<OwnAccountTransferOutcome>;
@@ -84,6 +91,8 @@ export interface SavingsCommandDeps {
   readonly dayEndConcurrency: number;
   /** Maker–checker limit of withdrawals (effective-dated); none: no limit. */
   readonly withdrawalApproval?: EffectiveDated<WithdrawalApprovalTerms>;
+  /** Per-transaction limit of cash deposits (counter and door-step), effective-dated. */
+  readonly cashDepositLimit: EffectiveDated<CashDepositLimitTerms>;
   /** Accounts per day-end batch (one atomic append each). Default: DEFAULT_DAY_END_BATCH_SIZE. */
   readonly dayEndBatchSize?: number;
 }
@@ -99,9 +108,9 @@ export class SavingsCommandService implements SavingsCommands {
   constructor(private readonly deps: SavingsCommandDeps) {
     this.executor = new SavingsExecutor(deps.handler, deps.products);
     const shared = { executor: this.executor, standings: deps.reader, catchUp: deps.catchUp, clock: deps.clock };
-    this.accounts = new AccountCommands({ ...shared, withdrawalApproval: deps.withdrawalApproval });
+    this.accounts = new AccountCommands({ ...shared, withdrawalApproval: deps.withdrawalApproval, cashDepositLimit: deps.cashDepositLimit });
     this.recurring = new RecurringDepositCommands(shared);
-    this.collections = new CollectionCommands(this.executor, deps.clock);
+    this.collections = new CollectionCommands(this.executor, deps.clock, deps.cashDepositLimit);
     this.termDeposits = new TermDepositCommands({ ...shared, accounts: deps.reader });
   }
 
@@ -119,6 +128,10 @@ export class SavingsCommandService implements SavingsCommands {
 
   withdrawalNeedsApproval(amountPaise: number, businessDate: string): WithdrawalApprovalTerms | null {
     return this.accounts.withdrawalNeedsApproval(amountPaise, businessDate);
+  }
+
+  largeWithdrawalTerms(input: AccountCashInput, context: CommandContext): Promise<WithdrawalApprovalTerms | null> {
+    return this.accounts.largeWithdrawalTerms(input, context);
   }
 
   closeAccount(input: AccountOfMemberInput, context: CommandContext): Promise<AccountCommandAccepted> {

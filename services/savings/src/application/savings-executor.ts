@@ -39,7 +39,7 @@ class TransferProbeAnswer extends DomainError {
  * Snapshot versions of the savings deciders (DESIGN §4): bump one whenever its evolve or state shape
  * changes, so that snapshots built by the old evolve are ignored (the stream is replayed instead).
  */
-export const SAVINGS_ACCOUNT_SNAPSHOT_VERSION = 'savings-account-1';
+export const SAVINGS_ACCOUNT_SNAPSHOT_VERSION = 'savings-account-2';
 /** See {@link SAVINGS_ACCOUNT_SNAPSHOT_VERSION}. */
 export const RECURRING_DEPOSIT_SNAPSHOT_VERSION = 'recurring-deposit-1';
 
@@ -124,6 +124,18 @@ export class SavingsExecutor {
       payloadForHash: options.payloadForHash ?? withoutToday(command),
       branchCode: command.accountId.slice(0, 3),
     });
+  }
+
+  /**
+   * Decides a savings-account command on the account's current state (through the handler's cache)
+   * without appending or recording anything: a dry run, e.g. to refuse a large-withdrawal request the
+   * balance does not cover before it reaches a checker. The real command decides again.
+   * @throws NOT_A_SAVINGS_ACCOUNT (field accountId) for another kind, and whatever the decider throws.
+   */
+  async dryRunOnSavingsAccount(command: SavingsAccountCommand): Promise<SavingsAccountEvent[]> {
+    requireKind(command.accountId, ['SD', 'TF'], 'NOT_A_SAVINGS_ACCOUNT', 'a Savings Deposit or Thrift Fund account');
+    const { state } = await this.handler.readState(this.savingsDecider, savingsAccountStreamId(command.accountId));
+    return this.savingsDecider.decide(command, state);
   }
 
   /** Executes a command on a Recurring Deposit stream. @throws NOT_A_RECURRING_DEPOSIT (field accountId) for another kind. */

@@ -39,7 +39,7 @@ async function setUp() {
   const balance = async (accountId: string): Promise<number> => (await streamOf(accountId)).reduce((last, event) => (typeof event.data.balancePaise === 'number' ? event.data.balancePaise : last), 0);
   const terms = new TermDepositCommands({
     executor,
-    standings: { memberStanding: async () => ({ status: 'ACTIVE', branchCode: 'SNG' }) },
+    standings: { memberStanding: async () => ({ status: 'ACTIVE', branchCode: 'SNG', origin: 'ADMITTED' }) },
     accounts: { findAccount: async (accountId) => ((await streamOf(accountId)).length > 0 ? ({ status: 'ACTIVE' } as never) : null) },
     catchUp: async () => undefined,
     clock,

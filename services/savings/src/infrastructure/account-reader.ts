@@ -1,7 +1,8 @@
 import type { IsoDate } from '@samabay/domain-kit';
 import type { SqlExecutor } from '@samabay/sql';
-import type { MemberStanding } from '../domain/shared/member-standing';
+import type { MemberOrigin, MemberStanding, MemberStandingRecord } from '../domain/shared/member-standing';
 import type { SavingsTables } from './read-model-schema';
+import { paiseFromSql } from './sql-paise';
 
 /** A deposit account's product as the read models name it. */
 export type AccountProduct = 'SAVINGS_DEPOSIT' | 'THRIFT_FUND' | 'RECURRING_DEPOSIT' | 'FIXED_DEPOSIT' | 'MONTHLY_INCOME';
@@ -140,19 +141,25 @@ export async function memberSavingsSummary(db: SqlExecutor, tables: SavingsTable
   };
 }
 
-/** Open accounts and balances per branch and product, by branch then product. */
+/**
+ * Open accounts and balances per branch and product, by branch then product; balances summed exactly in
+ * SQL. @throws DomainError TOTAL_TOO_LARGE (balance) for a total beyond 2^53 − 1 paise.
+ */
 export async function branchSavingsTotals(db: SqlExecutor, tables: SavingsTables): Promise<BranchSavingsTotal[]> {
   const { rows } = await db.query<{ branch_code: string; product: AccountProduct; open_accounts: string; balance_paise: string }>(
     `SELECT branch_code, product, count(*) AS open_accounts, coalesce(sum(balance_paise), 0) AS balance_paise
      FROM ${tables.account} WHERE status <> 'CLOSED' GROUP BY branch_code, product ORDER BY branch_code, product`,
   );
-  return rows.map((row) => ({ branchCode: row.branch_code, product: row.product, openAccounts: Number(row.open_accounts), balancePaise: Number(row.balance_paise) }));
+  return rows.map((row) => ({ branchCode: row.branch_code, product: row.product, openAccounts: Number(row.open_accounts), balancePaise: paiseFromSql(row.balance_paise, 'balance') }));
 }
 
-/** Savings' copy of the member's status and branch, or null when no membership event about the member was seen. */
-export async function memberStanding(db: SqlExecutor, tables: SavingsTables, memberNo: string): Promise<{ status: MemberStanding; branchCode: string } | null> {
-  const { rows } = await db.query<{ status: MemberStanding; branch_code: string }>(`SELECT status, branch_code FROM ${tables.memberStanding} WHERE member_no = $1`, [memberNo]);
-  return rows.length === 0 ? null : { status: rows[0].status, branchCode: rows[0].branch_code };
+/** Savings' copy of the member's status, branch and origin, or null when no membership event about the member was seen. */
+export async function memberStanding(db: SqlExecutor, tables: SavingsTables, memberNo: string): Promise<MemberStandingRecord | null> {
+  const { rows } = await db.query<{ status: MemberStanding; branch_code: string; origin: MemberOrigin }>(
+    `SELECT status, branch_code, origin FROM ${tables.memberStanding} WHERE member_no = $1`,
+    [memberNo],
+  );
+  return rows.length === 0 ? null : { status: rows[0].status, branchCode: rows[0].branch_code, origin: rows[0].origin };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@samabay/event-store';
-import type { MemberStanding } from '../domain/shared/member-standing';
+import type { MemberOrigin, MemberStanding } from '../domain/shared/member-standing';
 
 /**
  * What savings reads from membership's events (DESIGN §1: a service learns about the others only from
@@ -7,7 +7,7 @@ import type { MemberStanding } from '../domain/shared/member-standing';
  * services/membership/src/domain/member/member-events.ts (stream `member-<memberNo>`).
  */
 export type ConsumedMemberEvent =
-  | { readonly kind: 'joined'; readonly memberNo: string; readonly branchCode: string }
+  | { readonly kind: 'joined'; readonly memberNo: string; readonly branchCode: string; readonly origin: MemberOrigin }
   | { readonly kind: 'status'; readonly memberNo: string; readonly status: MemberStanding };
 
 const MEMBER_STREAM_PREFIX = 'member-';
@@ -19,8 +19,10 @@ export function asConsumedMemberEvent(event: RecordedEvent): ConsumedMemberEvent
   if (typeof data?.memberNo !== 'string') return null;
   switch (event.type) {
     case 'MemberAdmitted':
-    case 'MemberRegisteredFromLegacyRegister':
-      return typeof data.branchCode === 'string' ? { kind: 'joined', memberNo: data.memberNo, branchCode: data.branchCode } : null;
+    case 'MemberRegisteredFromLegacyRegister': {
+      const origin: MemberOrigin = event.type === 'MemberAdmitted' ? 'ADMITTED' : 'REGISTER';
+      return typeof data.branchCode === 'string' ? { kind: 'joined', memberNo: data.memberNo, branchCode: data.branchCode, origin } : null;
+    }
     case 'MemberStatusCarriedForward':
       return data.status === 'INACTIVE' || data.status === 'EXITED' ? { kind: 'status', memberNo: data.memberNo, status: data.status } : null;
     case 'MemberExited':

@@ -7,12 +7,13 @@ import { savingsTables, type SavingsTables } from './read-model-schema';
 /**
  * Savings' local copy of each member's status (DESIGN §1; issue 4 item 2: accounts open only for an
  * active member), in `<schema>.member_standing`, built from membership's events: admitted or registered
- * → ACTIVE, carried-forward status, exited → EXITED. Idempotent per event (the row keeps the member
+ * → ACTIVE, carried-forward status, exited → EXITED; `origin` ADMITTED (MemberAdmitted) or REGISTER
+ * (MemberRegisteredFromLegacyRegister): only register members take opening balances (version 2). Idempotent per event (the row keeps the member
  * stream's revision and skips anything at or below it).
  */
 export class MemberStandingProjection implements Projection {
   readonly name = 'savings_member_standing';
-  readonly version = 1;
+  readonly version = 2;
   private readonly tables: SavingsTables;
 
   constructor(schema?: string) {
@@ -27,7 +28,8 @@ export class MemberStandingProjection implements Projection {
         branch_code text NOT NULL,
         status text NOT NULL,
         stream_revision integer NOT NULL
-      );`);
+      );
+      ALTER TABLE ${this.tables.memberStanding} ADD COLUMN IF NOT EXISTS origin text NOT NULL DEFAULT 'ADMITTED';`);
   }
 
   async reset(tx: SqlExecutor): Promise<void> {
@@ -39,9 +41,9 @@ export class MemberStandingProjection implements Projection {
     if (!event) return;
     if (event.kind === 'joined') {
       await tx.query(
-        `INSERT INTO ${this.tables.memberStanding} (member_no, branch_code, status, stream_revision) VALUES ($1, $2, 'ACTIVE', $3)
+        `INSERT INTO ${this.tables.memberStanding} (member_no, branch_code, status, stream_revision, origin) VALUES ($1, $2, 'ACTIVE', $3, $4)
          ON CONFLICT (member_no) DO NOTHING`,
-        [event.memberNo, event.branchCode, recorded.revision],
+        [event.memberNo, event.branchCode, recorded.revision, event.origin],
       );
       return;
     }

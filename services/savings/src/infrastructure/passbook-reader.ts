@@ -3,6 +3,7 @@ import type { SqlExecutor } from '@samabay/sql';
 import type { AccountProduct } from './account-reader';
 import type { PassbookCategory } from './passbook-lines';
 import type { SavingsTables } from './read-model-schema';
+import { paiseFromSql, sumPaise } from './sql-paise';
 
 /** One printed passbook line; `entryNo` counts the account's lines from 1. Amounts paise. */
 export interface PassbookEntry {
@@ -91,7 +92,10 @@ export async function passbookPage(db: SqlExecutor, tables: SavingsTables, accou
   };
 }
 
-/** Cash received and paid by the branch on the day, by category (categories without cash are left out). */
+/**
+ * Cash received and paid by the branch on the day, by category (categories without cash are left out);
+ * summed exactly in SQL. @throws DomainError TOTAL_TOO_LARGE (receipts/payments) beyond 2^53 − 1 paise.
+ */
 export async function cashBookDay(db: SqlExecutor, tables: SavingsTables, branchCode: string, businessDate: IsoDate): Promise<CashBookDay> {
   const { rows } = await db.query<{ category: PassbookCategory; receipts: string; payments: string; entries: string }>(
     `SELECT category, sum(cash_in_paise) AS receipts, sum(cash_out_paise) AS payments, count(*) AS entries
@@ -99,13 +103,18 @@ export async function cashBookDay(db: SqlExecutor, tables: SavingsTables, branch
      GROUP BY category ORDER BY category`,
     [branchCode, businessDate],
   );
-  const lines = rows.map((row) => ({ category: row.category, receiptsPaise: Number(row.receipts), paymentsPaise: Number(row.payments), entries: Number(row.entries) }));
+  const lines = rows.map((row) => ({
+    category: row.category,
+    receiptsPaise: paiseFromSql(row.receipts, 'receipts'),
+    paymentsPaise: paiseFromSql(row.payments, 'payments'),
+    entries: Number(row.entries),
+  }));
   return {
     branchCode,
     businessDate,
     lines,
-    receiptsPaise: lines.reduce((sum, line) => sum + line.receiptsPaise, 0),
-    paymentsPaise: lines.reduce((sum, line) => sum + line.paymentsPaise, 0),
+    receiptsPaise: sumPaise(lines.map((line) => line.receiptsPaise), 'receipts'),
+    paymentsPaise: sumPaise(lines.map((line) => line.paymentsPaise), 'payments'),
   };
 }
 
@@ -117,7 +126,7 @@ export async function memberInterestPaid(db: SqlExecutor, tables: SavingsTables,
      GROUP BY financial_year, account_id ORDER BY financial_year, account_id`,
     [memberNo, financialYear],
   );
-  return rows.map((row) => ({ financialYear: row.financial_year, accountId: row.account_id, product: row.product, interestPaise: Number(row.interest) }));
+  return rows.map((row) => ({ financialYear: row.financial_year, accountId: row.account_id, product: row.product, interestPaise: paiseFromSql(row.interest, 'interest') }));
 }
 
 /** Interest credited by the branch per financial year and product (optionally one year). */
@@ -128,7 +137,7 @@ export async function branchInterestPaid(db: SqlExecutor, tables: SavingsTables,
      GROUP BY 1, 2 ORDER BY 1, 2`,
     [branchCode, financialYear],
   );
-  return rows.map((row) => ({ financialYear: row.financial_year, branchCode, product: row.product, accounts: Number(row.accounts), interestPaise: Number(row.interest) }));
+  return rows.map((row) => ({ financialYear: row.financial_year, branchCode, product: row.product, accounts: Number(row.accounts), interestPaise: paiseFromSql(row.interest, 'interest') }));
 }
 
 interface PassbookRow {

@@ -5,7 +5,7 @@ import { requireBranchCode } from '../domain/day-end/branch-day-end';
 import { parseAccountId } from '../domain/shared/account-ids';
 import { requireIsoDate } from '../domain/shared/business-dates';
 import { requireMemberNo } from '../domain/shared/member-number';
-import type { MemberStanding } from '../domain/shared/member-standing';
+import type { MemberStandingRecord } from '../domain/shared/member-standing';
 import {
   branchSavingsTotals,
   dayEndCandidates,
@@ -61,7 +61,7 @@ export interface SavingsReader {
   /** The last business date the branch's savings day-end closed (null before the first). */
   lastClosedDay(branchCode: string): Promise<IsoDate | null>;
   /** Savings' copy of a member's status and branch (null when unknown to savings). */
-  memberStanding(memberNo: string): Promise<{ status: MemberStanding; branchCode: string } | null>;
+  memberStanding(memberNo: string): Promise<MemberStandingRecord | null>;
   /** Accounts the day-end may have work for (see dayEndCandidates in account-reader.ts). */
   dayEndCandidates(branchCode: string, businessDate: IsoDate, scope: DayEndCandidateScope): Promise<DayEndCandidate[]>;
   /** The branch's open Monthly Income Scheme deposits opened on or before the date (see monthly-income-reader.ts). */
@@ -118,7 +118,7 @@ export class SqlSavingsReader implements SavingsReader {
     return lastClosedDay(this.db, this.tables, requireBranchCode(branchCode));
   }
 
-  memberStanding(memberNo: string): Promise<{ status: MemberStanding; branchCode: string } | null> {
+  memberStanding(memberNo: string): Promise<MemberStandingRecord | null> {
     return memberStanding(this.db, this.tables, requireMemberNo(memberNo));
   }
 

@@ -22,8 +22,11 @@ export function decideDeposit(command: Deposit, state: SavingsAccountState): Sav
 
 /**
  * Cash paid out, never leaving less than the product's minimum balance in force on the business date;
- * a withdrawal that would is rejected and appends nothing.
- * @throws as {@link decideDeposit}, plus DomainError ACCOUNT_DORMANT, INSUFFICIENT_BALANCE (field amountPaise, details.availablePaise).
+ * a withdrawal that would is rejected and appends nothing. Maker–checker (DESIGN §7): without an
+ * approval, the account's withdrawals of the business date including this one may total at most
+ * `approvalAbovePaise`, so that splitting a large withdrawal into smaller ones does not avoid the checker.
+ * @throws as {@link decideDeposit}, plus DomainError ACCOUNT_DORMANT, INSUFFICIENT_BALANCE (field amountPaise,
+ *   details.availablePaise), APPROVAL_REQUIRED (field amountPaise, details { withdrawnTodayPaise, approvalAbovePaise }).
  */
 export function decideWithdraw(command: Withdraw, state: SavingsAccountState, products: SavingsProducts): SavingsAccountEvent[] {
   const amountPaise = requirePositivePaise(command.amountPaise);
@@ -33,6 +36,16 @@ export function decideWithdraw(command: Withdraw, state: SavingsAccountState, pr
   const businessDate = requireTransactionDate(account, command.businessDate, command.today);
   requireNotDormant(account);
   const balancePaise = requireAvailable(account, amountPaise, productTermsOn(savingsSchedule(products, account.product), businessDate).minimumBalancePaise);
+  const withdrawnTodayPaise = account.withdrawnByDate?.[businessDate] ?? 0;
+  const { approvalAbovePaise } = command;
+  if (!command.approvalId && approvalAbovePaise !== undefined && withdrawnTodayPaise + amountPaise > approvalAbovePaise) {
+    throw new DomainError(
+      'APPROVAL_REQUIRED',
+      "the day's withdrawals from the account would exceed the limit; the amountPaise needs a checker's approval (request it as a large withdrawal)",
+      'amountPaise',
+      { withdrawnTodayPaise, approvalAbovePaise },
+    );
+  }
   return [{ type: 'WithdrawalRecorded', data: { accountId: account.accountId, businessDate, amountPaise, balancePaise } }];
 }
 

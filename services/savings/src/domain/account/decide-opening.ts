@@ -3,7 +3,7 @@ import { productTermsOn, SAVINGS_PRODUCT_CODES, savingsSchedule, type SavingsPro
 import { parseAccountId } from '../shared/account-ids';
 import { requireNonNegativePaise } from '../shared/amounts';
 import { requireBusinessDate } from '../shared/business-dates';
-import { requireMemberMayOpen } from '../shared/member-standing';
+import { requireMemberFromRegister, requireMemberMayOpen } from '../shared/member-standing';
 import { requireAccount, requireNotClosed, requireOwner, requireTransactionDate } from './account-guards';
 import { evolveSavingsAccount } from './evolve-savings-account';
 import type { ImportRegisterBalance, OpenAccount, RecordOpeningBalance } from './savings-account-commands';
@@ -69,11 +69,15 @@ export function decideRecordOpeningBalance(command: RecordOpeningBalance, state:
 /**
  * The register import's carry-over of one account (issue 4 item 7): SavingsAccountOpened (origin
  * REGISTER_IMPORT, on the import's business date) and OpeningBalanceRecorded (the register's balance,
- * possibly 0) in one decision, so that no account is ever left opened without its balance.
- * @throws as {@link decideOpenAccount} (an EXITED member: MEMBER_NOT_ACTIVE) and {@link decideRecordOpeningBalance}.
+ * possibly 0) in one decision, so that no account is ever left opened without its balance. Only for a
+ * member who came from the legacy register: a member admitted at a counter has no register balance, and
+ * accepting one would let whoever may import create money.
+ * @throws DomainError MEMBER_NOT_FROM_REGISTER (memberNo); as {@link decideOpenAccount} (an EXITED member:
+ *   MEMBER_NOT_ACTIVE; a second import of the same product: ACCOUNT_ALREADY_OPEN) and {@link decideRecordOpeningBalance}.
  */
 export function decideImportRegisterBalance(command: ImportRegisterBalance, state: SavingsAccountState, products: SavingsProducts): SavingsAccountEvent[] {
   requireNonNegativePaise(command.amountPaise);
+  requireMemberFromRegister(command.memberOrigin);
   const dated = { accountId: command.accountId, memberNo: command.memberNo, businessDate: command.businessDate, today: command.today };
   const opened = decideOpenAccount({ type: 'OpenAccount', ...dated, product: command.product, memberStatus: command.memberStatus, origin: 'REGISTER_IMPORT' }, state, products);
   const account = opened.reduce<SavingsAccountState>(evolveSavingsAccount, state);

@@ -24,8 +24,11 @@ export function evolveSavingsAccount(state: SavingsAccountState, event: SavingsA
     }
     case 'DepositRecorded':
       return customerMoved(state, event.data.businessDate, event.data.amountPaise, event.data.balancePaise);
-    case 'WithdrawalRecorded':
-      return customerMoved(state, event.data.businessDate, -event.data.amountPaise, event.data.balancePaise);
+    case 'WithdrawalRecorded': {
+      const { data } = event;
+      const withdrawnByDate = { ...state.withdrawnByDate, [data.businessDate]: (state.withdrawnByDate?.[data.businessDate] ?? 0) + data.amountPaise };
+      return { ...customerMoved(state, data.businessDate, -data.amountPaise, data.balancePaise), withdrawnByDate };
+    }
     case 'InterestAccrued': {
       const { data } = event;
       return { ...state, ...forget(state, data.periodTo), interest: accrued(state.interest, data.periodFrom, data.periodTo, data.amountPaise) };
@@ -136,8 +139,8 @@ function settled(state: SavingsAccount, collectionId: string, collectedOn: IsoDa
   return { pendingCollections, settledCollections: { ...state.settledCollections, [collectionId]: collectedOn } };
 }
 
-/** Forgets settled ids whose interest period `through` closes (see SavingsAccount). */
-function forget(state: SavingsAccount, through: IsoDate): Pick<SavingsAccount, 'settledCollections' | 'transfersOut' | 'transfersIn' | 'creditsReceived'> {
+/** Forgets settled ids and per-day withdrawal totals whose interest period `through` closes (see SavingsAccount). */
+function forget(state: SavingsAccount, through: IsoDate): Pick<SavingsAccount, 'settledCollections' | 'transfersOut' | 'transfersIn' | 'creditsReceived' | 'withdrawnByDate'> {
   const keep = <V>(record: Readonly<Record<string, V>>, dateOf: (value: V) => IsoDate): Record<string, V> =>
     Object.fromEntries(Object.entries(record).filter(([, value]) => dateOf(value) > through));
   return {
@@ -145,5 +148,6 @@ function forget(state: SavingsAccount, through: IsoDate): Pick<SavingsAccount, '
     transfersOut: keep(state.transfersOut, (record) => record.businessDate),
     transfersIn: keep(state.transfersIn, (date) => date),
     creditsReceived: keep(state.creditsReceived ?? {}, (date) => date),
+    withdrawnByDate: Object.fromEntries(Object.entries(state.withdrawnByDate ?? {}).filter(([date]) => date > through)),
   };
 }

@@ -156,3 +156,34 @@ describe('savings account: Withdraw', () => {
     spec.given(funded).when({ ...withdraw, memberNo: 'KLG-000123' }).thenThrows('ACCOUNT_OF_ANOTHER_MEMBER', 'memberNo');
   });
 });
+
+describe('savings account: Withdraw above the maker–checker limit (a day\'s total, tester defect 3)', () => {
+  const rich: SavingsAccountEvent[] = [openedEvent(), depositEvent('2025-04-01', 10_000_000, 10_000_000)];
+  const limited: Withdraw = { ...withdraw, amountPaise: 2_500_000, approvalAbovePaise: 2_500_000 };
+
+  it('pays up to the limit in one withdrawal without approval, and refuses one above it', () => {
+    spec.given(rich).when(limited).then([withdrawalEvent('2025-04-10', 2_500_000, 7_500_000)]);
+    const error = spec.given(rich).when({ ...limited, amountPaise: 2_500_001 }).thenThrows('APPROVAL_REQUIRED', 'amountPaise');
+    expect(error.details).toEqual({ withdrawnTodayPaise: 0, approvalAbovePaise: 2_500_000 });
+  });
+
+  it("counts the day's earlier withdrawals: a split withdrawal needs the approval the whole would", () => {
+    const first = withdrawalEvent('2025-04-10', 2_500_000, 7_500_000);
+    const error = spec.given([...rich, first]).when(limited).thenThrows('APPROVAL_REQUIRED', 'amountPaise');
+    expect(error.details).toEqual({ withdrawnTodayPaise: 2_500_000, approvalAbovePaise: 2_500_000 });
+    spec.given([...rich, withdrawalEvent('2025-04-10', 1_000_000, 9_000_000)]).when({ ...limited, amountPaise: 1_500_001 }).thenThrows('APPROVAL_REQUIRED', 'amountPaise');
+    spec.given([...rich, withdrawalEvent('2025-04-10', 1_000_000, 9_000_000)]).when({ ...limited, amountPaise: 1_500_000 }).then([withdrawalEvent('2025-04-10', 1_500_000, 7_500_000)]);
+  });
+
+  it("does not count another day's withdrawals", () => {
+    spec.given([...rich, withdrawalEvent('2025-04-09', 2_500_000, 7_500_000)]).when(limited).then([withdrawalEvent('2025-04-10', 2_500_000, 5_000_000)]);
+  });
+
+  it('pays an approved withdrawal whatever the day\'s total', () => {
+    spec.given([...rich, withdrawalEvent('2025-04-10', 2_500_000, 7_500_000)]).when({ ...limited, amountPaise: 3_000_000, approvalId: 'SNG-AP-1' }).then([withdrawalEvent('2025-04-10', 3_000_000, 4_500_000)]);
+  });
+
+  it('refuses a withdrawal beyond the balance as such, even above the limit (so a request is refused before a checker sees it)', () => {
+    spec.given(funded).when({ ...limited, amountPaise: 5_000_000 }).thenThrows('INSUFFICIENT_BALANCE', 'amountPaise');
+  });
+});

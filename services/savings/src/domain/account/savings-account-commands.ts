@@ -1,6 +1,6 @@
 import type { IsoDate, Paise } from '@samabay/domain-kit';
 import type { SavingsProductCode } from '../products/savings-products';
-import type { MemberStanding } from '../shared/member-standing';
+import type { MemberOrigin, MemberStanding } from '../shared/member-standing';
 
 /**
  * What every savings-account command carries: the account, the business date it belongs to and
@@ -40,11 +40,15 @@ export interface RecordOpeningBalance extends MemberCommandBase {
  * The register import's carry-over of one account in one command (issue 4 item 7): opens the account
  * with origin REGISTER_IMPORT and records the register's balance (may be 0), as OpenAccount followed by
  * RecordOpeningBalance would, in one append — so a re-run never finds an account opened without its balance.
+ * Only for a member who came from the register (`memberOrigin` REGISTER); once per member and product
+ * (account 01 of the product, which must not exist yet).
  */
 export interface ImportRegisterBalance extends MemberCommandBase {
   readonly type: 'ImportRegisterBalance';
   readonly product: SavingsProductCode;
   readonly memberStatus: MemberStanding;
+  /** How the member came, from savings' copy of membership's events: only REGISTER members carry balances over. */
+  readonly memberOrigin: MemberOrigin;
   readonly amountPaise: Paise;
 }
 
@@ -54,10 +58,17 @@ export interface Deposit extends MemberCommandBase {
   readonly amountPaise: Paise;
 }
 
-/** Cash paid out at the counter; never below the product's minimum balance. */
+/**
+ * Cash paid out at the counter; never below the product's minimum balance. `approvalAbovePaise` is the
+ * maker–checker limit in force on the business date (withdrawal-approval.json; absent: no limit): the
+ * account's withdrawals of the business date including this one may total at most that much unless
+ * `approvalId` names the checker's approval of this withdrawal.
+ */
 export interface Withdraw extends MemberCommandBase {
   readonly type: 'Withdraw';
   readonly amountPaise: Paise;
+  readonly approvalAbovePaise?: Paise;
+  readonly approvalId?: string;
 }
 
 /** Day-end: accrue interest for the accrual period(s) ending on the business date (idempotent per date). */

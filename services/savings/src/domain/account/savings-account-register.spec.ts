@@ -11,6 +11,7 @@ const carryOver = (overrides: Partial<ImportRegisterBalance> = {}): ImportRegist
   memberNo: MEMBER,
   product: 'THRIFT_FUND',
   memberStatus: 'ACTIVE',
+  memberOrigin: 'REGISTER',
   amountPaise: 695_008,
   businessDate: '2026-04-01',
   today: '2026-04-01',
@@ -38,5 +39,14 @@ describe('savings account: ImportRegisterBalance (register migration, issue 4 it
     spec.when(carryOver({ amountPaise: 10.5 })).thenThrows('NOT_PAISE', 'amountPaise');
     spec.when(carryOver({ product: 'SAVINGS_DEPOSIT' })).thenThrows('ACCOUNT_ID_MISMATCH', 'accountId');
     spec.given([openedEvent(SD), depositEvent('2025-04-01', 100, 100)]).when(carryOver({ accountId: SD, product: 'SAVINGS_DEPOSIT' })).thenThrows('ACCOUNT_ALREADY_OPEN', 'accountId');
+  });
+
+  it('refuses a member admitted at a counter: no balance "brought forward from the register" for them (tester defect 1)', () => {
+    spec.when(carryOver({ memberOrigin: 'ADMITTED', amountPaise: 100_000_000 })).thenThrows('MEMBER_NOT_FROM_REGISTER', 'memberNo');
+  });
+
+  it('carries a product over at most once per member: a second import of the same product is refused', () => {
+    const first = [openedEvent(TF, '2026-04-01', 'REGISTER_IMPORT'), { type: 'OpeningBalanceRecorded' as const, data: { accountId: TF, businessDate: '2026-04-01', amountPaise: 695_008, balancePaise: 695_008 } }];
+    spec.given(first).when(carryOver({ amountPaise: 100_000_000 })).thenThrows('ACCOUNT_ALREADY_OPEN', 'accountId');
   });
 });

@@ -71,6 +71,11 @@ export interface SavingsAccount {
    * proceeds: 'deposit:<sourceAccountId>:<reference>') → business date; forgotten like transfer ids.
    */
   readonly creditsReceived?: Readonly<Record<string, IsoDate>>;
+  /**
+   * Cash withdrawn per business date (paise), for the maker–checker limit on a day's withdrawals (a
+   * limit per transaction alone is avoided by splitting); forgotten like transfer ids.
+   */
+  readonly withdrawnByDate?: Readonly<Record<IsoDate, Paise>>;
 }
 
 /** State of a savings-account stream: null until the account is opened. */

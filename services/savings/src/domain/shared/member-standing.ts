@@ -3,6 +3,20 @@ import { DomainError, ValidationError } from '@samabay/domain-kit';
 /** A member's status as the savings service knows it from membership events (MemberAdmitted, MemberStatusCarriedForward, MemberExited). */
 export type MemberStanding = 'ACTIVE' | 'INACTIVE' | 'EXITED';
 
+/**
+ * How a member came to the co-operative as savings knows it: ADMITTED at a counter (MemberAdmitted) or
+ * REGISTER, carried over from the legacy member register (MemberRegisteredFromLegacyRegister). Only a
+ * REGISTER member may take opening balances from the register import.
+ */
+export type MemberOrigin = 'ADMITTED' | 'REGISTER';
+
+/** Savings' copy of one member: status, branch code (e.g. 'SNG') and origin. */
+export interface MemberStandingRecord {
+  readonly status: MemberStanding;
+  readonly branchCode: string;
+  readonly origin: MemberOrigin;
+}
+
 const STANDINGS: readonly MemberStanding[] = ['ACTIVE', 'INACTIVE', 'EXITED'];
 
 /**
@@ -16,4 +30,14 @@ export function requireMemberMayOpen(status: unknown, allowInactive: boolean): M
   }
   if (status === 'ACTIVE' || (status === 'INACTIVE' && allowInactive)) return status;
   throw new DomainError('MEMBER_NOT_ACTIVE', 'accounts are opened only for active members', 'memberStatus');
+}
+
+/**
+ * Checks that a member came from the legacy register: opening balances "brought forward from the
+ * member register" exist only for them (a member admitted at a counter has no register balance to carry).
+ * @throws DomainError MEMBER_NOT_FROM_REGISTER (field memberNo) for any other origin.
+ */
+export function requireMemberFromRegister(origin: unknown): 'REGISTER' {
+  if (origin === 'REGISTER') return origin;
+  throw new DomainError('MEMBER_NOT_FROM_REGISTER', 'opening balances are carried over only for members brought in by the register import', 'memberNo');
 }
