@@ -14,7 +14,7 @@ import { reapplyForgottenMembers } from './reapply-forgets';
 import type { AdmitMemberInput, ImportMemberInput } from './membership-inputs';
 import type { OpenDuesLookup } from './open-dues';
 
-const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 } }];
+const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000, minimumAgeYears: 18 } }];
 /** 2026-11-29 18:00 in Kolkata. */
 const clock = (): Date => new Date('2026-11-29T12:30:00Z');
 

@@ -13,7 +13,7 @@ import { MemberDirectoryProjection } from './member-directory-projection';
 import { SqlMemberDirectoryReader, type MemberRecord } from './member-directory-reader';
 import { vaultOpener } from './personal-data-opener';
 
-const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 } }];
+const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000, minimumAgeYears: 18 } }];
 const clock = (): Date => new Date('2026-11-29T06:00:00Z');
 let keys = 0;
 const context = (businessDate = '2026-11-29'): CommandContext => ({
