@@ -31,6 +31,7 @@ import type {
   OpenBranchInput,
   PurchaseSharesInput,
 } from './membership-inputs';
+import type { ExitStandingLookup } from './member-exit-standing';
 import type { OpenDuesLookup } from './open-dues';
 import { fingerprintMemberData, fingerprintNominee, normalizeNominee, normalizePersonal, sealMemberData, sealNominee } from './personal-data-sealing';
 
@@ -81,7 +82,11 @@ export interface MembershipCommands {
    * (checked before the vault is touched, so no data key is made for an unknown member), MEMBER_EXITED.
    */
   changeNominee(input: ChangeNomineeInput, context: CommandContext): Promise<MemberCommandAccepted>;
-  /** The member exits with the share capital refunded. Rejects MEMBER_NOT_FOUND, MEMBER_ALREADY_EXITED, OPEN_DUES. */
+  /**
+   * The member exits with the share capital refunded. Rejects MEMBER_NOT_FOUND, MEMBER_ALREADY_EXITED,
+   * OPEN_DUES (open loans), SAVINGS_NOT_SETTLED (savings accounts not yet paid out and closed) (memberNo);
+   * EXIT_BEFORE_LAST_ACTIVITY (businessDate before her latest member, savings or loan activity).
+   */
   exitMember(input: ExitMemberInput, context: CommandContext): Promise<MemberCommandAccepted>;
   /**
    * Head office asks to forget a former member (maker of maker–checker; issue 6 item 4). Appends
@@ -115,6 +120,8 @@ export interface MembershipCommandDeps {
   readonly retention?: PersonalDataRetention;
   readonly clock: () => Date;
   readonly openDues: OpenDuesLookup;
+  /** Her open savings accounts and latest activity date, asked before every exit (see memberExitStanding). */
+  readonly exitStanding: ExitStandingLookup;
 }
 
 const RESERVATION_SCOPE = 'reserve-member-number';
@@ -223,7 +230,16 @@ export class MembershipCommandService implements MembershipCommands {
   async exitMember(input: ExitMemberInput, context: CommandContext): Promise<MemberCommandAccepted> {
     parseMemberNo(input.memberNo);
     const openDues = await this.deps.openDues(input.memberNo);
-    const command: MemberCommand = { type: 'ExitMember', memberNo: input.memberNo, businessDate: context.businessDate, today: this.today(), openDues };
+    const { openSavingsAccounts, lastActivityOn } = await this.deps.exitStanding(input.memberNo);
+    const command: MemberCommand = {
+      type: 'ExitMember',
+      memberNo: input.memberNo,
+      businessDate: context.businessDate,
+      today: this.today(),
+      openDues,
+      openSavingsAccounts,
+      lastActivityOn,
+    };
     return this.executeOnMember(input.memberNo, 'ExitMember', command, context, { memberNo: input.memberNo });
   }
 

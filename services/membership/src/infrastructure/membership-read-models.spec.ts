@@ -5,6 +5,7 @@ import { openPglite, type SqlDatabase } from '@samabay/sql';
 import { DEFAULT_BRANCHES } from '../application/default-branches';
 import { MembershipCommandService } from '../application/membership-commands';
 import type { AdmitMemberInput } from '../application/membership-inputs';
+import { noExitStanding } from '../application/member-exit-standing';
 import type { MembershipProducts } from '../domain/membership-products';
 import { InMemoryPersonalDataVault } from '../testing/in-memory-personal-data-vault';
 import { BranchSummaryProjection } from './branch-summary-projection';
@@ -41,7 +42,7 @@ async function scenario() {
   const vault = new InMemoryPersonalDataVault();
   const handler = new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock });
   const retention = [{ effectiveFrom: '1995-01-01', terms: { yearsAfterExit: 5 } }];
-  const commands = new MembershipCommandService({ handler, vault, products, retention, clock, openDues: async () => [] });
+  const commands = new MembershipCommandService({ handler, vault, products, retention, clock, openDues: async () => [], exitStanding: noExitStanding });
   const projections = [new MemberDirectoryProjection(vaultOpener(vault), schema), new BranchSummaryProjection(schema)];
   await db.transaction(async (tx) => {
     for (const projection of projections) {

@@ -408,7 +408,15 @@ describe('member decider: ChangeNominee', () => {
 });
 
 describe('member decider: ExitMember', () => {
-  const exit: ExitMember = { type: 'ExitMember', memberNo: 'SNG-000123', businessDate: '2026-11-25', today: '2026-11-29', openDues: [] };
+  const exit: ExitMember = {
+    type: 'ExitMember',
+    memberNo: 'SNG-000123',
+    businessDate: '2026-11-25',
+    today: '2026-11-29',
+    openDues: [],
+    openSavingsAccounts: [],
+    lastActivityOn: null,
+  };
   const purchased: MemberEvent = {
     type: 'SharesPurchased',
     data: { memberNo: 'SNG-000123', sharesPurchased: 4, shareFaceValuePaise: 1000, amountPaise: 4000, sharesHeld: 5, shareCapitalPaise: 5000 },
@@ -433,6 +441,24 @@ describe('member decider: ExitMember', () => {
       .given([admitted])
       .when({ ...exit, openDues: [{ kind: 'loan', reference: 'loan-0001' }] })
       .thenThrows('OPEN_DUES', 'memberNo');
+  });
+
+  it('rejects an exit while a savings account is open, even one holding nothing (pay out and close it first)', () => {
+    const refused = spec
+      .given([admitted])
+      .when({ ...exit, openSavingsAccounts: [{ accountId: 'SNG-000123-SD-01', balancePaise: 1_346_857 }] })
+      .thenThrows('SAVINGS_NOT_SETTLED', 'memberNo');
+    expect(refused.details).toEqual({ openSavingsAccounts: 1 });
+    spec.given([admitted]).when({ ...exit, openSavingsAccounts: [{ accountId: 'SNG-000123-TF-01', balancePaise: 0 }] }).thenThrows('SAVINGS_NOT_SETTLED', 'memberNo');
+  });
+
+  it('rejects an exit dated before her latest known activity, and accepts one on that day', () => {
+    const refused = spec.given([admitted]).when({ ...exit, lastActivityOn: '2026-11-26' }).thenThrows('EXIT_BEFORE_LAST_ACTIVITY', 'businessDate');
+    expect(refused.details).toEqual({ lastActivityOn: '2026-11-26' });
+    spec
+      .given([admitted])
+      .when({ ...exit, lastActivityOn: '2026-11-25' })
+      .then([{ type: 'MemberExited', data: { memberNo: 'SNG-000123', exitDate: '2026-11-25', sharesRefunded: 1, shareCapitalRefundedPaise: 1000, sharesHeld: 0, shareCapitalPaise: 0 } }]);
   });
 
   it('rejects a second exit', () => {
