@@ -16,6 +16,7 @@ import { openLoanDues } from './open-loan-dues';
 import type { OpenDuesLookup } from './open-dues';
 import { MemberActivityProjection } from '../infrastructure/member-activity-projection';
 import { memberExitStanding } from './member-exit-standing';
+import { purgeForgottenRowVersions } from '../infrastructure/purge-forgotten-row-versions';
 
 /** What {@link createMembership} needs. */
 export interface MembershipOptions {
@@ -70,6 +71,7 @@ export function createMembership(options: MembershipOptions): Membership {
     clock: options.clock ?? (() => new Date()),
     openDues: options.openDues ?? afterCatchUp(openLoanDues(options.db, schema), options.readModelsCaughtUp),
     exitStanding: afterCatchUp(memberExitStanding(options.db, schema), options.readModelsCaughtUp),
+    afterForget: afterCatchUp(() => purgeForgottenRowVersions(options.db, schema), options.readModelsCaughtUp),
   });
   const opener = options.openPersonalData ?? vaultOpener(options.vault);
   return {

@@ -99,7 +99,9 @@ export interface MembershipCommands {
    * A second head-office user approves: the member's data key is deleted from the vault and
    * MemberForgotten appended (no personal data in it). The decider is asked first, so a refused
    * approval deletes nothing; the key is deleted before the append and again after it (idempotent),
-   * so a crash between the two is finished by retrying with the same idempotency key. Rejects as
+   * so a crash between the two is finished by retrying with the same idempotency key. Then `afterForget`
+   * (createMembership: once the read models hold the forget, old row versions of the member directory
+   * are physically removed), which a retry with the same key also repeats. Rejects as
    * requestForgetMember, plus FORGET_NOT_REQUESTED (memberNo) and MAKER_CANNOT_APPROVE (actor.userId).
    */
   approveForgetMember(input: ForgetMemberInput, context: CommandContext): Promise<MemberCommandAccepted>;
@@ -122,6 +124,12 @@ export interface MembershipCommandDeps {
   readonly openDues: OpenDuesLookup;
   /** Her open savings accounts and latest activity date, asked before every exit (see memberExitStanding). */
   readonly exitStanding: ExitStandingLookup;
+  /**
+   * Run after every approveForgetMember (also a replayed one): waits until the read models hold the
+   * forget, then physically removes old row versions that still hold her plaintext (createMembership:
+   * purgeForgottenRowVersions). Default: nothing (no read models, as in unit tests of the command side).
+   */
+  readonly afterForget?: (memberNo: string) => Promise<void>;
 }
 
 const RESERVATION_SCOPE = 'reserve-member-number';
@@ -264,6 +272,7 @@ export class MembershipCommandService implements MembershipCommands {
     if (state !== null) await this.deps.vault.forget(input.memberNo);
     const accepted = await this.executeOnMember(input.memberNo, 'ApproveForgetMember', command, context, { memberNo: input.memberNo });
     await this.deps.vault.forget(input.memberNo);
+    await this.deps.afterForget?.(input.memberNo);
     return accepted;
   }
 
