@@ -1,7 +1,8 @@
 // Forgetting a member leaves no plaintext of hers in the PGlite table files (issue: her name, phone and
 // locality were found with grep under data/pglite/base/... after a forget, in old row versions of the
-// member directory). The platform runs on a PGlite data directory on disk; after the forget and a
-// restart, every file under base/ (tables, indexes, TOAST) is searched byte for byte. WAL segments
+// member directory; her wrapped data key likewise stayed in an old row version of vault.data_keys).
+// The platform runs on a PGlite data directory on disk; after the forget and a restart, every file
+// under base/ (tables, indexes, TOAST) is searched byte for byte. WAL segments
 // (pg_wal/) are not searched: they keep the inserts until the server recycles them (README, "Forgetting a member").
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,9 +70,10 @@ const APPROVE = `mutation ($input: ForgetMemberInput!) { approveForgetMember(inp
 const MEMBER = `query ($memberNo: String!, $consistentWith: String) { member(memberNo: $memberNo, consistentWith: $consistentWith) { fullName personalDataForgotten } }`;
 
 describe('forgetting a member on a PGlite data directory', () => {
-  it('leaves none of her plaintext in the table files after the forget and a restart, while a member not forgotten is still there', async () => {
+  it('leaves none of her plaintext nor her wrapped data key in the table files after the forget and a restart, while a member not forgotten is still there', async () => {
     let platform = await startPlatform(config);
     let memberNo: string;
+    let wrappedKey: string;
     try {
       const admit = (fullName: string, phone: string) =>
         gql<{ admitMember: { memberNo: string } }>(
@@ -81,6 +83,8 @@ describe('forgetting a member on a PGlite data directory', () => {
           'ho-maker',
         );
       memberNo = (await admit(NAME, PHONE)).admitMember.memberNo;
+      // Her data key as the vault keeps it, wrapped by the master key (which sits in <dataDir>/dev-secrets.json here).
+      wrappedKey = (await platform.db.query<{ wrapped_key: string }>(`SELECT wrapped_key FROM vault.data_keys WHERE subject_id = $1`, [memberNo])).rows[0].wrapped_key;
       await admit(OTHER_NAME, '9000064647');
       await gql(platform, EXIT, { input: { idempotencyKey: key('exit'), businessDate: '2020-06-15', memberNo } }, 'ho-maker');
       await gql(platform, REQUEST, { input: { idempotencyKey: key('forget'), businessDate: '2026-01-05', memberNo } }, 'ho-maker');
@@ -101,6 +105,7 @@ describe('forgetting a member on a PGlite data directory', () => {
     const base = path.join(dataRoot, 'pglite', 'base');
     expect(filesContaining(base, NAME)).toEqual([]);
     expect(filesContaining(base, PHONE)).toEqual([]);
+    expect(filesContaining(base, wrappedKey)).toEqual([]);
     // The search can find what is there: the member not forgotten is in the directory's table file.
     expect(filesContaining(base, OTHER_NAME).length).toBeGreaterThan(0);
   });

@@ -42,6 +42,11 @@ export interface MembershipOptions {
   readonly openDues?: OpenDuesLookup;
   /** Awaited before the default openDues and the exit standing read their projections, so a loan disbursed a moment ago is seen. Default: no wait. */
   readonly readModelsCaughtUp?: () => Promise<void>;
+  /**
+   * Schema-qualified table where `vault` keeps wrapped data keys, whose old row versions are also purged
+   * after a forget (see purgeForgottenRowVersions). Default vault.data_keys (the SQL vault's default); skipped when absent.
+   */
+  readonly vaultKeyTable?: string;
   /** How the directory opens sealed personal data inside a projection transaction. Default: through `vault` (see vaultOpener). */
   readonly openPersonalData?: PersonalDataOpener;
 }
@@ -71,7 +76,7 @@ export function createMembership(options: MembershipOptions): Membership {
     clock: options.clock ?? (() => new Date()),
     openDues: options.openDues ?? afterCatchUp(openLoanDues(options.db, schema), options.readModelsCaughtUp),
     exitStanding: afterCatchUp(memberExitStanding(options.db, schema), options.readModelsCaughtUp),
-    afterForget: afterCatchUp(() => purgeForgottenRowVersions(options.db, schema), options.readModelsCaughtUp),
+    afterForget: afterCatchUp(() => purgeForgottenRowVersions(options.db, schema, options.vaultKeyTable), options.readModelsCaughtUp),
   });
   const opener = options.openPersonalData ?? vaultOpener(options.vault);
   return {
