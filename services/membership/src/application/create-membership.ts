@@ -15,7 +15,7 @@ import { OpenLoansProjection } from '../infrastructure/open-loans-projection';
 import { openLoanDues } from './open-loan-dues';
 import type { OpenDuesLookup } from './open-dues';
 import { MemberActivityProjection } from '../infrastructure/member-activity-projection';
-import { memberExitStanding } from './member-exit-standing';
+import { memberExitStanding, type ExitStandingLookup } from './member-exit-standing';
 import { purgeForgottenRowVersions } from '../infrastructure/purge-forgotten-row-versions';
 
 /** What {@link createMembership} needs. */
@@ -40,6 +40,12 @@ export interface MembershipOptions {
    * read after `readModelsCaughtUp`.
    */
   readonly openDues?: OpenDuesLookup;
+  /**
+   * Her open savings accounts and latest activity date, asked before an exit. Default: what membership
+   * learned from member, savings and loan events (MemberActivityProjection, memberExitStanding), read
+   * after `readModelsCaughtUp`. Tests that drive membership alone may pass noExitStanding, as with noOpenDues.
+   */
+  readonly exitStanding?: ExitStandingLookup;
   /** Awaited before the default openDues and the exit standing read their projections, so a loan disbursed a moment ago is seen. Default: no wait. */
   readonly readModelsCaughtUp?: () => Promise<void>;
   /**
@@ -75,7 +81,7 @@ export function createMembership(options: MembershipOptions): Membership {
     retention: options.retention ?? defaultPersonalDataRetention(),
     clock: options.clock ?? (() => new Date()),
     openDues: options.openDues ?? afterCatchUp(openLoanDues(options.db, schema), options.readModelsCaughtUp),
-    exitStanding: afterCatchUp(memberExitStanding(options.db, schema), options.readModelsCaughtUp),
+    exitStanding: options.exitStanding ?? afterCatchUp(memberExitStanding(options.db, schema), options.readModelsCaughtUp),
     afterForget: afterCatchUp(() => purgeForgottenRowVersions(options.db, schema, options.vaultKeyTable), options.readModelsCaughtUp),
   });
   const opener = options.openPersonalData ?? vaultOpener(options.vault);
