@@ -17,7 +17,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CommandHandler, createSqlIdempotencyStore, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventData, type EventStore } from '@samabay/event-store';
-import { createMembership, DEFAULT_BRANCHES, defaultMembershipProducts, noOpenDues, type Membership } from '@samabay/membership';
+import { createMembership, DEFAULT_BRANCHES, defaultMembershipProducts, noExitStanding, noOpenDues, type Membership } from '@samabay/membership';
 import { createKafkaMessaging, DEFAULT_MESSAGING_CONFIG, deadLetterTopic, type MessagingClient } from '@samabay/messaging';
 import { createSqlPersonalDataVault } from '@samabay/personal-data';
 import { KafkaProjectionFeed, ProjectionRunner } from '@samabay/projections';
@@ -99,7 +99,7 @@ async function latency(context: BenchContext & { commands: number }): Promise<vo
   const store = await createSqlEventStore({ db, schema: context.schema('lat_es'), pollIntervalMs: POLL_MS });
   const vault = await createSqlPersonalDataVault({ db, schema: context.schema('lat_vault'), masterKey: randomBytes(32) });
   const handler = new CommandHandler({ store, idempotency: await createSqlIdempotencyStore({ db, schema: context.schema('lat_cmd') }), clock });
-  const membershipFor = (readModelSchema: string): Membership => createMembership({ handler, vault, db, readModelSchema, products: defaultMembershipProducts(), clock, openDues: noOpenDues });
+  const membershipFor = (readModelSchema: string): Membership => createMembership({ handler, vault, db, readModelSchema, products: defaultMembershipProducts(), clock, openDues: noOpenDues, exitStanding: noExitStanding });
 
   const singleSchema = context.schema('lat_rm_single');
   const single = membershipFor(singleSchema);

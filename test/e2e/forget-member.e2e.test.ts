@@ -62,8 +62,12 @@ const SUMMARIES = `{ branchSummaries { branchCode activeMembers exitedMembers sh
 
 const NAME = 'Kusumlata Shredbibi';
 
-/** A member admitted in 2015 with 2 shares, Rs 1,234.56 saved, who exited on 2020-06-15. Synthetic data; `phone` tells members apart. */
-async function formerMember(phone: string): Promise<string> {
+const EXIT = `mutation ($input: ExitMemberInput!) { exitMember(input: $input) { position } }`;
+const DEPOSIT = `mutation ($input: SavingsCashInput!) { deposit(input: $input) { balance } }`;
+const CLOSE_ACCOUNT = `mutation ($input: SavingsAccountOfMemberInput!) { closeSavingsAccount(input: $input) { accountId } }`;
+
+/** A member admitted in 2015 with 2 shares and Rs 1,234.56 saved; `accountId` her Savings Deposit account. */
+async function memberWithSavings(phone: string): Promise<{ memberNo: string; accountId: string }> {
   const admitted = await ok<{ admitMember: { memberNo: string } }>(
     `mutation ($input: AdmitMemberInput!) { admitMember(input: $input) { memberNo } }`,
     {
@@ -82,10 +86,16 @@ async function formerMember(phone: string): Promise<string> {
     `mutation ($input: OpenSavingsAccountInput!) { openSavingsAccount(input: $input) { accountId } }`,
     { input: { idempotencyKey: key('open'), businessDate: '2015-01-05', memberNo, product: 'SAVINGS_DEPOSIT' } },
   );
-  await ok(`mutation ($input: SavingsCashInput!) { deposit(input: $input) { balance } }`, {
-    input: { idempotencyKey: key('deposit'), businessDate: '2015-02-01', accountId: opened.openSavingsAccount.accountId, memberNo, amount: '1234.56' },
-  });
-  await ok(`mutation ($input: ExitMemberInput!) { exitMember(input: $input) { position } }`, { input: { idempotencyKey: key('exit'), businessDate: '2020-06-15', memberNo } });
+  const accountId = opened.openSavingsAccount.accountId;
+  await ok(DEPOSIT, { input: { idempotencyKey: key('deposit'), businessDate: '2015-02-01', accountId, memberNo, amount: '1234.56' } });
+  return { memberNo, accountId };
+}
+
+/** A member of {@link memberWithSavings} whose savings were paid out (account closed) and who exited on 2020-06-15. */
+async function formerMember(phone: string): Promise<string> {
+  const { memberNo, accountId } = await memberWithSavings(phone);
+  await ok(CLOSE_ACCOUNT, { input: { idempotencyKey: key('close'), businessDate: '2020-06-15', accountId, memberNo } });
+  await ok(EXIT, { input: { idempotencyKey: key('exit'), businessDate: '2020-06-15', memberNo } });
   return memberNo;
 }
 
@@ -158,5 +168,28 @@ describe('forgetting a former member over GraphQL', () => {
     expect((await ok<{ members: { totalCount: number } }>(SEARCH, { search: 'shredbibi' })).members.totalCount).toBe(1);
     const other = await platform.db.query(`SELECT 1 FROM membership_rm.member_directory AS t WHERE t::text LIKE '%9000011111%'`);
     expect(other.rows).toHaveLength(1);
+  });
+});
+
+describe('exit before forgetting: savings settled, and not backdated', () => {
+  it('refuses the exit while her savings account is open, and one dated before her last transaction; nothing is appended', async () => {
+    const { memberNo, accountId } = await memberWithSavings('9000033333');
+    await ok(DEPOSIT, { input: { idempotencyKey: key('deposit'), businessDate: '2026-01-02', accountId, memberNo, amount: '100.00' } });
+    const before = formatPosition(await platform.store.headPosition());
+    const unsettled = await gql(EXIT, { input: { idempotencyKey: key('exit'), businessDate: '2026-01-05', memberNo } });
+    expect(unsettled.errors?.[0].extensions).toEqual({ code: 'SAVINGS_NOT_SETTLED', field: 'memberNo' });
+    expect(formatPosition(await platform.store.headPosition())).toBe(before);
+
+    await ok(CLOSE_ACCOUNT, { input: { idempotencyKey: key('close'), businessDate: '2026-01-05', accountId, memberNo } });
+    const atClose = formatPosition(await platform.store.headPosition());
+    const backdated = await gql(EXIT, { input: { idempotencyKey: key('exit'), businessDate: '2020-06-01', memberNo } });
+    expect(backdated.errors?.[0].extensions).toEqual({ code: 'EXIT_BEFORE_LAST_ACTIVITY', field: 'businessDate' });
+    expect(formatPosition(await platform.store.headPosition())).toBe(atClose);
+    // Backdating would have made her forgettable at once (2020-06-01 + 5 years); dated truly, she is not.
+    await ok(EXIT, { input: { idempotencyKey: key('exit'), businessDate: '2026-01-05', memberNo } });
+    expect((await gql(REQUEST, forgetInput(memberNo, '2026-01-05'))).errors?.[0].extensions).toEqual({ code: 'RETENTION_NOT_ELAPSED', field: 'businessDate' });
+
+    const deposit = await gql(DEPOSIT, { input: { idempotencyKey: key('deposit'), businessDate: '2026-01-05', accountId, memberNo, amount: '10.00' } });
+    expect(deposit.errors?.[0].extensions).toEqual({ code: 'MEMBER_EXITED', field: 'memberNo' });
   });
 });

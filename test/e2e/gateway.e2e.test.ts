@@ -194,6 +194,7 @@ describe('bad input gets a typed error naming the field and appends nothing', ()
     ['an impossible business date', admitInput({ businessDate: '2023-02-29' }), 'businessDate'],
     ['an impossible date of birth', admitInput({}, { dateOfBirth: '1990-02-30' }), 'personal.dateOfBirth'],
     ['admission before birth', admitInput({ businessDate: '2024-04-01' }, { dateOfBirth: '2024-05-01' }), 'personal.dateOfBirth'],
+    ['a child below the minimum age', admitInput({ businessDate: '2024-04-01' }, { dateOfBirth: '2020-01-01' }), 'personal.dateOfBirth'],
     ['a blank name', admitInput({}, { fullName: '   ' }), 'personal.fullName'],
     ['a missing name', admitInput({}, { fullName: undefined }), 'personal.fullName'],
     ['a business date in the future', admitInput({ businessDate: '2999-01-01' }), 'businessDate'],

@@ -127,6 +127,13 @@ type CommandPayload = { loanId: string; result: { replayed: boolean; position: s
 const OPEN_SAVINGS = `mutation ($input: OpenSavingsAccountInput!) { openSavingsAccount(input: $input) { accountId } }`;
 const DEPOSIT = `mutation ($input: SavingsCashInput!) { deposit(input: $input) { balance result { position } } }`;
 
+const CLOSE_SAVINGS = `mutation ($input: SavingsAccountOfMemberInput!) { closeSavingsAccount(input: $input) { accountId } }`;
+
+/** Pays out and closes the Savings Deposit account of {@link memberWithSavings} (exit is refused while it is open). */
+async function settleSavings(memberNo: string, businessDate: string, token: string): Promise<void> {
+  await ok(CLOSE_SAVINGS, { input: { idempotencyKey: key('close-savings'), businessDate, accountId: `${memberNo}-SD-01`, memberNo } }, token);
+}
+
 /** Admits a member through GraphQL and, when `savingsPaise` > 0, opens a Savings Deposit account and deposits into it. */
 async function memberWithSavings(branchCode: string, admissionDate: string, savingsPaise: number): Promise<string> {
   const admitted = await ok<{ admitMember: { memberNo: string } }>(
@@ -419,6 +426,7 @@ describe('a medical loan from application to closure (SNG)', () => {
       expect(closed).toMatchObject({ status: 'CLOSED', principalOutstanding: '0.00' });
       expect(closed.transactions.at(-1)?.kind).toBe('CLOSED');
     }
+    await settleSavings(borrower, '2024-06-21', tokens.manager1);
     const exit = await gql<{ exitMember: { position: string } }>(EXIT, { input: { idempotencyKey: key('exit'), businessDate: '2024-06-21', memberNo: borrower } }, tokens.manager1);
     expect(exit.errors).toBeUndefined();
   });
@@ -450,7 +458,8 @@ describe('write-off by maker–checker (KLG)', () => {
     expect(written).toMatchObject({ status: 'WRITTEN_OFF', principalOutstanding: '0.00' });
     expect(Number(written.totals.writtenOff)).toBeGreaterThan(3000);
     expect(written.instalments.every((line) => line.status === 'WRITTEN_OFF')).toBe(true);
-    // Written off, the loan no longer holds up her exit.
+    // Written off, the loan no longer holds up her exit (her savings are paid out first: membership refuses an exit before).
+    await settleSavings(member, '2024-05-12', tokens.klgManager1);
     const exit = await gql(EXIT, { input: { idempotencyKey: key('exit'), businessDate: '2024-05-12', memberNo: member } }, tokens.klgManager1);
     expect(exit.errors).toBeUndefined();
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { CommandHandler, createSqlIdempotencyStore } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore } from '@samabay/event-store';
-import { createMembership, DEFAULT_BRANCHES, defaultMembershipProducts, noOpenDues, type Membership } from '@samabay/membership';
+import { createMembership, DEFAULT_BRANCHES, defaultMembershipProducts, noExitStanding, noOpenDues, type Membership } from '@samabay/membership';
 import { createKafkaMessaging, DEFAULT_MESSAGING_CONFIG, deadLetterTopic, type MessagingClient } from '@samabay/messaging';
 import { createSqlPersonalDataVault, type PersonalDataVault } from '@samabay/personal-data';
 import { ensureTopicsExist } from '@samabay/projections';
@@ -136,6 +136,7 @@ export class FaultEnvironment {
       products: defaultMembershipProducts(),
       clock: () => new Date(`${FAULT_BUSINESS_DATE}T06:00:00Z`),
       openDues: noOpenDues,
+      exitStanding: noExitStanding,
     });
     this.messaging = createKafkaMessaging(
       { ...DEFAULT_MESSAGING_CONFIG, brokers: this.options.brokers, clientId: `fault-${this.names.service}`, partitions: this.partitions },

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CommandHandler, InMemoryIdempotencyStore, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore } from '@samabay/event-store';
-import { defaultMembershipProducts, DEFAULT_BRANCHES, MembershipCommandService } from '@samabay/membership';
+import { defaultMembershipProducts, DEFAULT_BRANCHES, MembershipCommandService, noExitStanding } from '@samabay/membership';
 import type { MessagingClient } from '@samabay/messaging';
 import { createSqlPersonalDataVault, type PersonalDataVault, type SealedPersonalData } from '@samabay/personal-data';
 import { CategoryTopics, PostgresAdvisoryLock, Relay } from '@samabay/relay';
@@ -53,7 +53,7 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'internal Kafka topics carry only cip
       const clock = () => new Date('2026-11-29T06:00:00Z');
       const handler = new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock });
       const retention = [{ effectiveFrom: '1995-01-01', terms: { yearsAfterExit: 5 } }];
-      const commands = new MembershipCommandService({ handler, vault, products: defaultMembershipProducts(), retention, clock, openDues: async () => [] });
+      const commands = new MembershipCommandService({ handler, vault, products: defaultMembershipProducts(), retention, clock, openDues: async () => [], exitStanding: noExitStanding });
       const context = (userId: string, businessDate: string): CommandContext => ({
         idempotencyKey: `privacy-${randomUUID()}`,
         businessDate,

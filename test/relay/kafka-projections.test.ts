@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CommandHandler, createSqlIdempotencyStore, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore, type Position } from '@samabay/event-store';
-import { createMembership, DEFAULT_BRANCHES, defaultMembershipProducts, type Membership } from '@samabay/membership';
+import { createMembership, DEFAULT_BRANCHES, defaultMembershipProducts, noExitStanding, type Membership } from '@samabay/membership';
 import type { MessagingClient } from '@samabay/messaging';
 import { createSqlPersonalDataVault } from '@samabay/personal-data';
 import { KafkaProjectionFeed, ProjectionRunner, type RunnerLogger } from '@samabay/projections';
@@ -65,7 +65,7 @@ describeIfEnv('SAMABAY_TEST_POSTGRES_URL', 'membership projections fed from Kafk
       messaging = testMessaging(`kp-${names.service}`);
       const vault = await createSqlPersonalDataVault({ db, schema: schemas.vault, masterKey: randomBytes(32) });
       const handler = new CommandHandler({ store, idempotency: await createSqlIdempotencyStore({ db, schema: schemas.commands }), clock });
-      const common = { handler, vault, db, products: defaultMembershipProducts(), clock, openDues: async () => [] };
+      const common = { handler, vault, db, products: defaultMembershipProducts(), clock, openDues: async () => [], exitStanding: noExitStanding };
       storeFed = createMembership({ ...common, readModelSchema: schemas.storeFedReadModels });
       kafkaFed = createMembership({ ...common, readModelSchema: schemas.kafkaFedReadModels });
 

@@ -3,14 +3,14 @@ export type FeedService = 'membership' | 'savings' | 'lending';
 
 /**
  * The stream categories each service's projections fold (DESIGN §1: a service learns about the
- * others only from their events): membership — its members and branches, and loans (open loans
- * block an exit); savings — members (standing), its accounts, recurring deposits and day-ends;
+ * others only from their events): membership — its members and branches, loans (open loans block
+ * an exit) and savings accounts (unsettled savings block an exit; activity dates bound the exit date); savings — members (standing), its accounts, recurring deposits and day-ends;
  * lending — members and savings balances (eligibility), its loans and day-ends. The projector
  * subscribes each service's feed to these categories' topics; the read-your-writes wait checks
  * exactly these categories.
  */
 export const SERVICE_FEED_CATEGORIES: Readonly<Record<FeedService, readonly string[]>> = Object.freeze({
-  membership: Object.freeze(['member', 'branch', 'loan']),
+  membership: Object.freeze(['member', 'branch', 'loan', 'savingsAccount']),
   savings: Object.freeze(['member', 'savingsAccount', 'recurringDeposit', 'savingsDayEnd']),
   lending: Object.freeze(['member', 'savingsAccount', 'loan', 'lendingDayEnd']),
 });

@@ -15,10 +15,12 @@ export { DEFAULT_BRANCHES } from './application/default-branches';
 export { noOpenDues, type OpenDuesLookup } from './application/open-dues';
 export { openLoanDues } from './application/open-loan-dues';
 export { OpenLoansProjection } from './infrastructure/open-loans-projection';
+export { MemberActivityProjection } from './infrastructure/member-activity-projection';
+export { memberExitStanding, noExitStanding, type ExitStandingLookup } from './application/member-exit-standing';
 export type { MembershipProducts, MembershipTerms } from './domain/membership-products';
 export { MEMBER_STATUSES, type MemberStatus } from './domain/member/member-status';
 export type { NomineeDetails, PersonalDetails } from './domain/member/personal-details';
-export type { OpenDue } from './domain/member/member-commands';
+export type { ExitStanding, OpenDue, OpenSavingsAccount } from './domain/member/member-commands';
 export type {
   MemberAdmitted,
   MemberEvent,

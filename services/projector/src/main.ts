@@ -1,4 +1,4 @@
-import { BranchSummaryProjection, MemberDirectoryProjection, OpenLoansProjection, vaultOpener } from '@samabay/membership';
+import { BranchSummaryProjection, MemberActivityProjection, MemberDirectoryProjection, OpenLoansProjection, vaultOpener } from '@samabay/membership';
 import { createKafkaMessaging } from '@samabay/messaging';
 import { createSqlPersonalDataVault } from '@samabay/personal-data';
 import { KafkaProjectionFeed, type Projection } from '@samabay/projections';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const others = config.feeds.some((service) => service !== 'membership') ? await savingsAndLendingProjections(db, config.eventStoreSchema) : undefined;
   const projectionsOf = (service: FeedService): Projection[] =>
     service === 'membership'
-      ? [new MemberDirectoryProjection(vaultOpener(vault), config.readModelSchema), new BranchSummaryProjection(config.readModelSchema), new OpenLoansProjection(config.readModelSchema)]
+      ? [new MemberDirectoryProjection(vaultOpener(vault), config.readModelSchema), new BranchSummaryProjection(config.readModelSchema), new OpenLoansProjection(config.readModelSchema), new MemberActivityProjection(config.readModelSchema)]
       : (others as { savings: Projection[]; lending: Projection[] })[service];
   const feeds = config.feeds.map(
     (service) =>

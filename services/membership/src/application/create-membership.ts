@@ -14,6 +14,9 @@ import { MembershipCommandService, type MembershipCommands } from './membership-
 import { OpenLoansProjection } from '../infrastructure/open-loans-projection';
 import { openLoanDues } from './open-loan-dues';
 import type { OpenDuesLookup } from './open-dues';
+import { MemberActivityProjection } from '../infrastructure/member-activity-projection';
+import { memberExitStanding, type ExitStandingLookup } from './member-exit-standing';
+import { purgeForgottenRowVersions } from '../infrastructure/purge-forgotten-row-versions';
 
 /** What {@link createMembership} needs. */
 export interface MembershipOptions {
@@ -37,8 +40,19 @@ export interface MembershipOptions {
    * read after `readModelsCaughtUp`.
    */
   readonly openDues?: OpenDuesLookup;
-  /** Awaited before the default openDues reads its projection, so a loan disbursed a moment ago is seen. Default: no wait. */
+  /**
+   * Her open savings accounts and latest activity date, asked before an exit. Default: what membership
+   * learned from member, savings and loan events (MemberActivityProjection, memberExitStanding), read
+   * after `readModelsCaughtUp`. Tests that drive membership alone may pass noExitStanding, as with noOpenDues.
+   */
+  readonly exitStanding?: ExitStandingLookup;
+  /** Awaited before the default openDues and the exit standing read their projections, so a loan disbursed a moment ago is seen. Default: no wait. */
   readonly readModelsCaughtUp?: () => Promise<void>;
+  /**
+   * Schema-qualified table where `vault` keeps wrapped data keys, whose old row versions are also purged
+   * after a forget (see purgeForgottenRowVersions). Default vault.data_keys (the SQL vault's default); skipped when absent.
+   */
+  readonly vaultKeyTable?: string;
   /** How the directory opens sealed personal data inside a projection transaction. Default: through `vault` (see vaultOpener). */
   readonly openPersonalData?: PersonalDataOpener;
 }
@@ -47,7 +61,10 @@ export interface MembershipOptions {
 export interface Membership {
   readonly commands: MembershipCommands;
   readonly reader: MemberDirectoryReader;
-  /** Member directory, branch summary and open loans (from lending events), for the ProjectionRunner of @samabay/projections. */
+  /**
+   * Member directory, branch summary, open loans (from lending events) and member activity (her own,
+   * savings and loan streams: open savings accounts, latest business date), for the ProjectionRunner of @samabay/projections.
+   */
   readonly projections: Projection[];
 }
 
@@ -64,17 +81,19 @@ export function createMembership(options: MembershipOptions): Membership {
     retention: options.retention ?? defaultPersonalDataRetention(),
     clock: options.clock ?? (() => new Date()),
     openDues: options.openDues ?? afterCatchUp(openLoanDues(options.db, schema), options.readModelsCaughtUp),
+    exitStanding: options.exitStanding ?? afterCatchUp(memberExitStanding(options.db, schema), options.readModelsCaughtUp),
+    afterForget: afterCatchUp(() => purgeForgottenRowVersions(options.db, schema, options.vaultKeyTable), options.readModelsCaughtUp),
   });
   const opener = options.openPersonalData ?? vaultOpener(options.vault);
   return {
     commands,
     reader: new SqlMemberDirectoryReader(options.db, schema),
-    projections: [new MemberDirectoryProjection(opener, schema), new BranchSummaryProjection(schema), new OpenLoansProjection(schema)],
+    projections: [new MemberDirectoryProjection(opener, schema), new BranchSummaryProjection(schema), new OpenLoansProjection(schema), new MemberActivityProjection(schema)],
   };
 }
 
 /** The lookup, preceded by waiting for the read models when a wait is given. */
-function afterCatchUp(lookup: OpenDuesLookup, readModelsCaughtUp: (() => Promise<void>) | undefined): OpenDuesLookup {
+function afterCatchUp<T>(lookup: (memberNo: string) => Promise<T>, readModelsCaughtUp: (() => Promise<void>) | undefined): (memberNo: string) => Promise<T> {
   if (!readModelsCaughtUp) return lookup;
   return async (memberNo) => {
     await readModelsCaughtUp();

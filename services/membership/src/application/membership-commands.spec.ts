@@ -13,8 +13,9 @@ import { MembershipCommandService } from './membership-commands';
 import { reapplyForgottenMembers } from './reapply-forgets';
 import type { AdmitMemberInput, ImportMemberInput } from './membership-inputs';
 import type { OpenDuesLookup } from './open-dues';
+import { noExitStanding } from './member-exit-standing';
 
-const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 } }];
+const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000, minimumAgeYears: 18 } }];
 /** 2026-11-29 18:00 in Kolkata. */
 const clock = (): Date => new Date('2026-11-29T12:30:00Z');
 
@@ -48,7 +49,7 @@ async function setup(options: { openDues?: OpenDuesLookup; onOutcome?: (outcome:
   const vault = new InMemoryPersonalDataVault();
   const handler = new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock, onOutcome: options.onOutcome });
   const retention = [{ effectiveFrom: '1995-01-01', terms: { yearsAfterExit: 5 } }];
-  const commands = new MembershipCommandService({ handler, vault, products, retention, clock, openDues: options.openDues ?? (async () => []) });
+  const commands = new MembershipCommandService({ handler, vault, products, retention, clock, openDues: options.openDues ?? (async () => []), exitStanding: noExitStanding });
   await commands.ensureBranches(DEFAULT_BRANCHES, context({ idempotencyKey: 'ensure-default-branches' }));
   const eventCount = async (): Promise<number> => (await store.readAll()).length;
   return { store, vault, commands, eventCount };

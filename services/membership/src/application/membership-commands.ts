@@ -31,6 +31,7 @@ import type {
   OpenBranchInput,
   PurchaseSharesInput,
 } from './membership-inputs';
+import type { ExitStandingLookup } from './member-exit-standing';
 import type { OpenDuesLookup } from './open-dues';
 import { fingerprintMemberData, fingerprintNominee, normalizeNominee, normalizePersonal, sealMemberData, sealNominee } from './personal-data-sealing';
 
@@ -81,7 +82,11 @@ export interface MembershipCommands {
    * (checked before the vault is touched, so no data key is made for an unknown member), MEMBER_EXITED.
    */
   changeNominee(input: ChangeNomineeInput, context: CommandContext): Promise<MemberCommandAccepted>;
-  /** The member exits with the share capital refunded. Rejects MEMBER_NOT_FOUND, MEMBER_ALREADY_EXITED, OPEN_DUES. */
+  /**
+   * The member exits with the share capital refunded. Rejects MEMBER_NOT_FOUND, MEMBER_ALREADY_EXITED,
+   * OPEN_DUES (open loans), SAVINGS_NOT_SETTLED (savings accounts not yet paid out and closed) (memberNo);
+   * EXIT_BEFORE_LAST_ACTIVITY (businessDate before her latest member, savings or loan activity).
+   */
   exitMember(input: ExitMemberInput, context: CommandContext): Promise<MemberCommandAccepted>;
   /**
    * Head office asks to forget a former member (maker of maker–checker; issue 6 item 4). Appends
@@ -94,7 +99,9 @@ export interface MembershipCommands {
    * A second head-office user approves: the member's data key is deleted from the vault and
    * MemberForgotten appended (no personal data in it). The decider is asked first, so a refused
    * approval deletes nothing; the key is deleted before the append and again after it (idempotent),
-   * so a crash between the two is finished by retrying with the same idempotency key. Rejects as
+   * so a crash between the two is finished by retrying with the same idempotency key. Then `afterForget`
+   * (createMembership: once the read models hold the forget, old row versions of the member directory
+   * are physically removed), which a retry with the same key also repeats. Rejects as
    * requestForgetMember, plus FORGET_NOT_REQUESTED (memberNo) and MAKER_CANNOT_APPROVE (actor.userId).
    */
   approveForgetMember(input: ForgetMemberInput, context: CommandContext): Promise<MemberCommandAccepted>;
@@ -115,6 +122,14 @@ export interface MembershipCommandDeps {
   readonly retention?: PersonalDataRetention;
   readonly clock: () => Date;
   readonly openDues: OpenDuesLookup;
+  /** Her open savings accounts and latest activity date, asked before every exit (see memberExitStanding). */
+  readonly exitStanding: ExitStandingLookup;
+  /**
+   * Run after every approveForgetMember (also a replayed one): waits until the read models hold the
+   * forget, then physically removes old row versions that still hold her plaintext (createMembership:
+   * purgeForgottenRowVersions). Default: nothing (no read models, as in unit tests of the command side).
+   */
+  readonly afterForget?: (memberNo: string) => Promise<void>;
 }
 
 const RESERVATION_SCOPE = 'reserve-member-number';
@@ -223,7 +238,16 @@ export class MembershipCommandService implements MembershipCommands {
   async exitMember(input: ExitMemberInput, context: CommandContext): Promise<MemberCommandAccepted> {
     parseMemberNo(input.memberNo);
     const openDues = await this.deps.openDues(input.memberNo);
-    const command: MemberCommand = { type: 'ExitMember', memberNo: input.memberNo, businessDate: context.businessDate, today: this.today(), openDues };
+    const { openSavingsAccounts, lastActivityOn } = await this.deps.exitStanding(input.memberNo);
+    const command: MemberCommand = {
+      type: 'ExitMember',
+      memberNo: input.memberNo,
+      businessDate: context.businessDate,
+      today: this.today(),
+      openDues,
+      openSavingsAccounts,
+      lastActivityOn,
+    };
     return this.executeOnMember(input.memberNo, 'ExitMember', command, context, { memberNo: input.memberNo });
   }
 
@@ -248,6 +272,7 @@ export class MembershipCommandService implements MembershipCommands {
     if (state !== null) await this.deps.vault.forget(input.memberNo);
     const accepted = await this.executeOnMember(input.memberNo, 'ApproveForgetMember', command, context, { memberNo: input.memberNo });
     await this.deps.vault.forget(input.memberNo);
+    await this.deps.afterForget?.(input.memberNo);
     return accepted;
   }
 

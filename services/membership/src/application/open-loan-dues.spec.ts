@@ -6,7 +6,7 @@ import type { MembershipProducts } from '../domain/membership-products';
 import { createMembership } from './create-membership';
 import { DEFAULT_BRANCHES } from './default-branches';
 
-const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 } }];
+const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000, minimumAgeYears: 18 } }];
 const clock = (): Date => new Date('2026-11-29T06:00:00Z');
 let keys = 0;
 const context = (businessDate = '2026-11-29'): CommandContext => ({ idempotencyKey: `open-loan-dues-${++keys}`, businessDate, actor: { userId: 'staff-1', role: 'head_office', branchCode: 'SNG' } });

@@ -13,6 +13,12 @@ export interface MembershipTerms {
   readonly minimumShares: number;
   /** Most whole shares one member may hold (on admission, import and after a purchase). */
   readonly maxSharesPerMember: number;
+  /**
+   * Youngest age (whole years completed on the admission date) at which a person may be admitted. A
+   * minor cannot contract (Indian Contract Act 1872 s.11; majority at 18 under the Indian Majority Act
+   * 1875). Provisional 18 in config until the co-operative confirms its bye-law age.
+   */
+  readonly minimumAgeYears: number;
 }
 
 /** The effective-dated schedule of membership terms, oldest first (see `termsOn` in the domain kit). */

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { termsOn } from '@samabay/domain-kit';
 import { defaultMembershipProducts, loadMembershipProducts, parseMembershipProducts } from './membership-products-config';
 
-const entry = (effectiveFrom: string, admissionFeePaise = 500, shareFaceValuePaise = 1000, minimumShares = 1, maxSharesPerMember = 10_000) => ({
+const entry = (effectiveFrom: string, admissionFeePaise = 500, shareFaceValuePaise = 1000, minimumShares = 1, maxSharesPerMember = 10_000, minimumAgeYears = 18) => ({
   effectiveFrom,
-  terms: { admissionFeePaise, shareFaceValuePaise, minimumShares, maxSharesPerMember },
+  terms: { admissionFeePaise, shareFaceValuePaise, minimumShares, maxSharesPerMember, minimumAgeYears },
 });
 
 describe('membership product configuration', () => {
   it('ships today\'s terms: Rs 5 admission fee, Rs 10 a share, at least one share, at most 10,000 (provisional) a member', () => {
-    expect(termsOn(defaultMembershipProducts(), '2026-11-29')).toEqual({ admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 });
+    expect(termsOn(defaultMembershipProducts(), '2026-11-29')).toEqual({ admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000, minimumAgeYears: 18 });
   });
 
   it('keeps a note beside an entry out of the schedule', () => {
@@ -35,6 +35,7 @@ describe('membership product configuration', () => {
     ['a free share', { admission: [entry('1995-01-01', 500, 0)] }, 'admission.0.terms.shareFaceValuePaise'],
     ['zero minimum shares', { admission: [entry('1995-01-01', 500, 1000, 0)] }, 'admission.0.terms.minimumShares'],
     ['no share limit', { admission: [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1 } }] }, 'admission.0.terms.maxSharesPerMember'],
+    ['no minimum age', { admission: [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10 } }] }, 'admission.0.terms.minimumAgeYears'],
     ['a share limit below the minimum', { admission: [entry('1995-01-01', 500, 1000, 5, 4)] }, 'admission.0.terms.maxSharesPerMember'],
     ['an unknown field', { admission: [{ ...entry('1995-01-01'), rate: '5' }] }, 'admission.0'],
     ['two entries on one date', { admission: [entry('1995-01-01'), entry('1995-01-01', 600)] }, 'admission'],

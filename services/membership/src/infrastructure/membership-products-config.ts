@@ -15,12 +15,14 @@ const membershipProductsFileSchema = z
           .object({
             effectiveFrom: z.string().refine(isValidIsoDate, 'must be a real date written YYYY-MM-DD'),
             note: z.string().optional(),
+            needsConfirmation: z.boolean().optional(),
             terms: z
               .object({
                 admissionFeePaise: paise,
                 shareFaceValuePaise: paise.refine((value) => value > 0, 'must be more than 0'),
                 minimumShares: z.number().int().min(1),
                 maxSharesPerMember: z.number().int().min(1).max(1_000_000_000),
+                minimumAgeYears: z.number().int().min(0).max(120),
               })
               .strict()
               .refine((terms) => terms.minimumShares <= terms.maxSharesPerMember, {
@@ -41,7 +43,7 @@ const membershipProductsFileSchema = z
 /**
  * Validates parsed membership product configuration (the shape of config/membership-products.json:
  * `{ source?, admission: [{ effectiveFrom: 'YYYY-MM-DD', note?, terms: { admissionFeePaise, shareFaceValuePaise, minimumShares,
- * maxSharesPerMember } }] }`, amounts in integer paise) and returns it as an effective-dated schedule
+ * maxSharesPerMember, minimumAgeYears } }] }`, amounts in integer paise) and returns it as an effective-dated schedule
  * ({ effectiveFrom, terms } entries; a `note` is documentation only), oldest first.
  * Throws Error naming `origin` and every offending path.
  */

@@ -5,6 +5,7 @@ import { openPglite, type SqlDatabase } from '@samabay/sql';
 import { DEFAULT_BRANCHES } from '../application/default-branches';
 import { MembershipCommandService } from '../application/membership-commands';
 import type { AdmitMemberInput } from '../application/membership-inputs';
+import { noExitStanding } from '../application/member-exit-standing';
 import type { MembershipProducts } from '../domain/membership-products';
 import { InMemoryPersonalDataVault } from '../testing/in-memory-personal-data-vault';
 import { BranchSummaryProjection } from './branch-summary-projection';
@@ -13,7 +14,7 @@ import { MemberDirectoryProjection } from './member-directory-projection';
 import { SqlMemberDirectoryReader, type MemberRecord } from './member-directory-reader';
 import { vaultOpener } from './personal-data-opener';
 
-const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 } }];
+const products: MembershipProducts = [{ effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000, minimumAgeYears: 18 } }];
 const clock = (): Date => new Date('2026-11-29T06:00:00Z');
 let keys = 0;
 const context = (businessDate = '2026-11-29'): CommandContext => ({
@@ -41,7 +42,7 @@ async function scenario() {
   const vault = new InMemoryPersonalDataVault();
   const handler = new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock });
   const retention = [{ effectiveFrom: '1995-01-01', terms: { yearsAfterExit: 5 } }];
-  const commands = new MembershipCommandService({ handler, vault, products, retention, clock, openDues: async () => [] });
+  const commands = new MembershipCommandService({ handler, vault, products, retention, clock, openDues: async () => [], exitStanding: noExitStanding });
   const projections = [new MemberDirectoryProjection(vaultOpener(vault), schema), new BranchSummaryProjection(schema)];
   await db.transaction(async (tx) => {
     for (const projection of projections) {

@@ -57,10 +57,18 @@ export class AccountCommands {
     return { ...accepted, balancePaise: 0 };
   }
 
-  /** Cash paid in, at most the per-transaction cash deposit limit in force (else DEPOSIT_ABOVE_LIMIT, field amountPaise). */
+  /**
+   * Cash paid in, at most the per-transaction cash deposit limit in force (else DEPOSIT_ABOVE_LIMIT,
+   * field amountPaise). Refused with DomainError MEMBER_EXITED (field memberNo) when savings knows the
+   * member as EXITED (membership refuses an exit while her accounts are open, so this guards what
+   * membership cannot: an account left open by an exit recorded before that rule, or one carried over as exited).
+   */
   async deposit(input: AccountCashInput, context: CommandContext): Promise<AccountCommandAccepted> {
     const amountPaise = requireCashDepositWithinLimit(this.deps.cashDepositLimit, context.businessDate, requirePositivePaise(input.amountPaise));
     const { accountId, memberNo } = input;
+    if ((await this.deps.standings.memberStanding(requireMemberNo(memberNo)))?.status === 'EXITED') {
+      throw new DomainError('MEMBER_EXITED', `member ${memberNo} has exited; her accounts take no deposits`, 'memberNo');
+    }
     return this.answer(accountId, await this.deps.executor.onSavingsAccount({ type: 'Deposit', accountId, memberNo, amountPaise, ...this.dated(context) }, context));
   }
 

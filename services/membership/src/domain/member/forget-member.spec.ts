@@ -7,7 +7,7 @@ import type { ApproveForgetMember, RequestForgetMember } from './member-commands
 import { createMemberDecider } from './member-decider';
 import type { MemberEvent } from './member-events';
 
-const products: MembershipProducts = [{ effectiveFrom: '1990-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 } }];
+const products: MembershipProducts = [{ effectiveFrom: '1990-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000, minimumAgeYears: 18 } }];
 /** Five years until 2031-12-31, seven years from 2032-01-01 (a made-up change of the law). */
 const retention: PersonalDataRetention = [
   { effectiveFrom: '1995-01-01', terms: { yearsAfterExit: 5 } },

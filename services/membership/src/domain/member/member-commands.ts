@@ -68,12 +68,29 @@ export interface OpenDue {
   readonly reference: string;
 }
 
+/** A savings account of the member not yet closed, as membership learned it from savings' events; balance in integer paise. */
+export interface OpenSavingsAccount {
+  readonly accountId: string;
+  readonly balancePaise: number;
+}
+
 /**
- * The member leaves; the share capital is refunded. `openDues` is the seam for the loan/welfare
- * check of later issues: the application asks the services that know (through its `openDues` lookup)
- * and passes what it found; any entry rejects the exit with OPEN_DUES. Today nothing reports dues.
+ * What the application learned about the member from other streams before an exit: her savings
+ * accounts still open, and the latest business date (YYYY-MM-DD) of any activity of hers — her own
+ * stream, savings and loans — or null when none is known.
  */
-export interface ExitMember extends MemberCommandBase {
+export interface ExitStanding {
+  readonly openSavingsAccounts: readonly OpenSavingsAccount[];
+  readonly lastActivityOn: string | null;
+}
+
+/**
+ * The member leaves; the share capital is refunded. `openDues` are her open loans/welfare dues (any
+ * entry rejects with OPEN_DUES); `openSavingsAccounts` her savings not yet paid out and closed (any
+ * entry rejects with SAVINGS_NOT_SETTLED); an exit dated before `lastActivityOn` is refused
+ * (EXIT_BEFORE_LAST_ACTIVITY), so that the retention period counts from a true exit date.
+ */
+export interface ExitMember extends MemberCommandBase, ExitStanding {
   readonly type: 'ExitMember';
   readonly openDues: readonly OpenDue[];
 }

@@ -4,11 +4,12 @@ import type { SealedPersonalData } from '../sealed-personal-data';
 import type { AdmitMember, ChangeNominee, ExitMember, ImportMember, PurchaseShares } from './member-commands';
 import { createMemberDecider } from './member-decider';
 import type { MemberEvent } from './member-events';
+import { yearsCompleted } from './member-validation';
 
 /** Rs 5 + Rs 10 a share until 2030; from 2030-04-01 (a made-up revision) Rs 7 + Rs 20 a share, at least 2. */
 const products: MembershipProducts = [
-  { effectiveFrom: '1990-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000 } },
-  { effectiveFrom: '2030-04-01', terms: { admissionFeePaise: 700, shareFaceValuePaise: 2000, minimumShares: 2, maxSharesPerMember: 500 } },
+  { effectiveFrom: '1990-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000, minimumAgeYears: 18 } },
+  { effectiveFrom: '2030-04-01', terms: { admissionFeePaise: 700, shareFaceValuePaise: 2000, minimumShares: 2, maxSharesPerMember: 500, minimumAgeYears: 18 } },
 ];
 const spec = givenWhenThen(createMemberDecider(products));
 
@@ -95,11 +96,26 @@ describe('member decider: AdmitMember', () => {
       .then([{ type: 'MemberAdmitted', data: { ...admitted.data, nominee: null } } as MemberEvent]);
   });
 
-  it('accepts a date of birth on the admission date itself (not after it)', () => {
+  it('admits a person on her 18th birthday and refuses her the day before (minimum age in force on the admission date)', () => {
     spec
       .given([])
-      .when({ ...admit, personal: { ...admit.personal, dateOfBirth: '2026-11-02' } })
+      .when({ ...admit, personal: { ...admit.personal, dateOfBirth: '2008-11-02' } })
       .then([admitted]);
+    spec.given([]).when({ ...admit, personal: { ...admit.personal, dateOfBirth: '2008-11-03' } }).thenThrows('BELOW_MINIMUM_AGE', 'personal.dateOfBirth');
+    spec.given([]).when({ ...admit, personal: { ...admit.personal, dateOfBirth: '2020-01-01' } }).thenThrows('BELOW_MINIMUM_AGE', 'personal.dateOfBirth');
+    const sixteen = givenWhenThen(createMemberDecider([{ effectiveFrom: '1990-01-01', terms: { ...products[0].terms, minimumAgeYears: 16 } }]));
+    sixteen.given([]).when({ ...admit, personal: { ...admit.personal, dateOfBirth: '2010-11-02' } }).then([admitted]);
+  });
+
+  it('does not apply the minimum age to a legacy register member (admitted under the rules of her day)', () => {
+    spec.given([]).when({ ...legacy, personal: { ...legacy.personal, dateOfBirth: '1990-01-01' } }).then([registered]);
+  });
+
+  it('counts whole years completed, a 29 February birthday reached on 1 March in a common year', () => {
+    expect(yearsCompleted('2000-02-29', '2018-02-28')).toBe(17);
+    expect(yearsCompleted('2000-02-29', '2018-03-01')).toBe(18);
+    expect(yearsCompleted('2000-05-17', '2018-05-16')).toBe(17);
+    expect(yearsCompleted('2000-05-17', '2018-05-17')).toBe(18);
   });
 
   it.each([0, -1, 1.5, Number.NaN, '2' as unknown as number])('rejects %p shares', (shares) => {
@@ -392,7 +408,15 @@ describe('member decider: ChangeNominee', () => {
 });
 
 describe('member decider: ExitMember', () => {
-  const exit: ExitMember = { type: 'ExitMember', memberNo: 'SNG-000123', businessDate: '2026-11-25', today: '2026-11-29', openDues: [] };
+  const exit: ExitMember = {
+    type: 'ExitMember',
+    memberNo: 'SNG-000123',
+    businessDate: '2026-11-25',
+    today: '2026-11-29',
+    openDues: [],
+    openSavingsAccounts: [],
+    lastActivityOn: null,
+  };
   const purchased: MemberEvent = {
     type: 'SharesPurchased',
     data: { memberNo: 'SNG-000123', sharesPurchased: 4, shareFaceValuePaise: 1000, amountPaise: 4000, sharesHeld: 5, shareCapitalPaise: 5000 },
@@ -417,6 +441,24 @@ describe('member decider: ExitMember', () => {
       .given([admitted])
       .when({ ...exit, openDues: [{ kind: 'loan', reference: 'loan-0001' }] })
       .thenThrows('OPEN_DUES', 'memberNo');
+  });
+
+  it('rejects an exit while a savings account is open, even one holding nothing (pay out and close it first)', () => {
+    const refused = spec
+      .given([admitted])
+      .when({ ...exit, openSavingsAccounts: [{ accountId: 'SNG-000123-SD-01', balancePaise: 1_346_857 }] })
+      .thenThrows('SAVINGS_NOT_SETTLED', 'memberNo');
+    expect(refused.details).toEqual({ openSavingsAccounts: 1 });
+    spec.given([admitted]).when({ ...exit, openSavingsAccounts: [{ accountId: 'SNG-000123-TF-01', balancePaise: 0 }] }).thenThrows('SAVINGS_NOT_SETTLED', 'memberNo');
+  });
+
+  it('rejects an exit dated before her latest known activity, and accepts one on that day', () => {
+    const refused = spec.given([admitted]).when({ ...exit, lastActivityOn: '2026-11-26' }).thenThrows('EXIT_BEFORE_LAST_ACTIVITY', 'businessDate');
+    expect(refused.details).toEqual({ lastActivityOn: '2026-11-26' });
+    spec
+      .given([admitted])
+      .when({ ...exit, lastActivityOn: '2026-11-25' })
+      .then([{ type: 'MemberExited', data: { memberNo: 'SNG-000123', exitDate: '2026-11-25', sharesRefunded: 1, shareCapitalRefundedPaise: 1000, sharesHeld: 0, shareCapitalPaise: 0 } }]);
   });
 
   it('rejects a second exit', () => {

@@ -16,7 +16,8 @@ import { membershipTermsOn, sharesValuePaise } from './terms-in-force';
  * effective-dated membership configuration; the decider stays pure (it only reads that data).
  * Rejections, besides the validation of {@link assessAdmission} / {@link assessImport}:
  * DUPLICATE_MEMBER_NUMBER (the stream already holds a member), MEMBER_NOT_FOUND, MEMBER_EXITED,
- * MEMBER_ALREADY_EXITED, OPEN_DUES, MEMBER_NO_BRANCH_MISMATCH (field memberNo); BUSINESS_DATE_BEFORE_ADMISSION (businessDate);
+ * MEMBER_ALREADY_EXITED, OPEN_DUES, SAVINGS_NOT_SETTLED, MEMBER_NO_BRANCH_MISMATCH (field memberNo); BUSINESS_DATE_BEFORE_ADMISSION,
+ * EXIT_BEFORE_LAST_ACTIVITY (businessDate);
  * SHARES_ABOVE_LIMIT (field shares) when a purchase would take the holding above the product's maxSharesPerMember.
  * Forgetting (issue 6 item 4; `retention` is the effective-dated retention schedule, empty = nobody may be
  * forgotten): see {@link requireForgettable}, plus ROLE_NOT_ALLOWED (actor.role), FORGET_ALREADY_REQUESTED,
@@ -182,10 +183,23 @@ function decideExit(command: ExitMember, state: MemberState): MemberEvent[] {
   const member = requireExisting(command.memberNo, state);
   if (member.status === 'EXITED') throw new DomainError('MEMBER_ALREADY_EXITED', `member ${member.memberNo} has already exited`, 'memberNo');
   requireOnOrAfterAdmission(member, businessDate);
+  if (command.lastActivityOn !== null && compareIsoDates(businessDate, command.lastActivityOn) < 0) {
+    throw new DomainError('EXIT_BEFORE_LAST_ACTIVITY', `member ${member.memberNo} was active on ${command.lastActivityOn}; an exit cannot be dated before that`, 'businessDate', {
+      lastActivityOn: command.lastActivityOn,
+    });
+  }
   if (command.openDues.length > 0) {
     throw new DomainError('OPEN_DUES', `member ${member.memberNo} has ${command.openDues.length} open dues; clear them before exit`, 'memberNo', {
       openDues: command.openDues.length,
     });
+  }
+  if (command.openSavingsAccounts.length > 0) {
+    throw new DomainError(
+      'SAVINGS_NOT_SETTLED',
+      `member ${member.memberNo} has ${command.openSavingsAccounts.length} savings accounts still open; pay them out and close them before exit`,
+      'memberNo',
+      { openSavingsAccounts: command.openSavingsAccounts.length },
+    );
   }
   return [
     {

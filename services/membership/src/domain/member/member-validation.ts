@@ -86,6 +86,26 @@ export function validatePersonalDetails(personal: PersonalDetails | undefined | 
 }
 
 /**
+ * Whole years completed on `onDate` by someone born on `dateOfBirth` (both valid YYYY-MM-DD). A birthday
+ * on 29 February is reached on 1 March in a common year (the later, conservative reading).
+ */
+export function yearsCompleted(dateOfBirth: string, onDate: string): number {
+  const years = Number(onDate.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return onDate.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+}
+
+/**
+ * The person must have completed `minimumAgeYears` on the admission date (membership terms in force
+ * then; a minor cannot contract, Indian Contract Act 1872 s.11). Dates valid YYYY-MM-DD.
+ * @throws ValidationError BELOW_MINIMUM_AGE (field personal.dateOfBirth).
+ */
+export function requireMinimumAge(dateOfBirth: string, admissionDate: string, minimumAgeYears: number): void {
+  if (yearsCompleted(dateOfBirth, admissionDate) < minimumAgeYears) {
+    throw new ValidationError('personal.dateOfBirth', `a member must be at least ${minimumAgeYears} years old on the admission date`, 'BELOW_MINIMUM_AGE');
+  }
+}
+
+/**
  * @throws ValidationError INVALID_CHARACTERS (a control character), EMPTY_NAME (nominee.name),
  *   EMPTY_RELATION (nominee.relation), NAME_TOO_LONG, RELATION_TOO_LONG.
  */
