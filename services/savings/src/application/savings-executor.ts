@@ -1,4 +1,4 @@
-import { DomainError, ValidationError, type BatchCommandResult, type CommandAccepted, type CommandContext, type CommandHandler, type Decider, type ExecuteCommandRequest } from '@samabay/domain-kit';
+import { DomainError, ValidationError, type BatchCommandResult, type CommandAccepted, type CommandContext, type CommandHandler, type Decider, type DomainEvent, type ExecuteCommandRequest } from '@samabay/domain-kit';
 import type { SavingsAccountCommand } from '../domain/account/savings-account-commands';
 import { createSavingsAccountDecider } from '../domain/account/savings-account-decider';
 import type { SavingsAccountEvent } from '../domain/account/savings-account-events';
@@ -84,46 +84,19 @@ export class SavingsExecutor {
   /** Executes a command on a Fixed Deposit stream. @throws NOT_A_FIXED_DEPOSIT (field accountId) for another kind. */
   onFixedDeposit(command: FixedDepositCommand, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandAccepted<FixedDepositEvent>> {
     requireKind(command.accountId, ['FD'], 'NOT_A_FIXED_DEPOSIT', 'a Fixed Deposit');
-    return this.handler.execute({
-      decider: this.fixedDecider,
-      streamId: savingsAccountStreamId(command.accountId),
-      commandType: command.type,
-      command,
-      context,
-      idempotencyScope: options.scope,
-      payloadForHash: options.payloadForHash ?? withoutToday(command),
-      branchCode: command.accountId.slice(0, 3),
-    });
+    return this.onAccountStream(this.fixedDecider, command, context, options);
   }
 
   /** Executes a command on a Monthly Income Scheme stream. @throws NOT_A_MONTHLY_INCOME_DEPOSIT (field accountId) for another kind. */
   onMonthlyIncome(command: MonthlyIncomeCommand, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandAccepted<MonthlyIncomeEvent>> {
     requireKind(command.accountId, ['MI'], 'NOT_A_MONTHLY_INCOME_DEPOSIT', 'a Monthly Income Scheme deposit');
-    return this.handler.execute({
-      decider: this.incomeDecider,
-      streamId: savingsAccountStreamId(command.accountId),
-      commandType: command.type,
-      command,
-      context,
-      idempotencyScope: options.scope,
-      payloadForHash: options.payloadForHash ?? withoutToday(command),
-      branchCode: command.accountId.slice(0, 3),
-    });
+    return this.onAccountStream(this.incomeDecider, command, context, options);
   }
 
   /** Executes a command on a Savings Deposit / Thrift Fund account stream. @throws NOT_A_SAVINGS_ACCOUNT (field accountId) for another kind. */
   onSavingsAccount(command: SavingsAccountCommand, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandAccepted<SavingsAccountEvent>> {
     requireKind(command.accountId, ['SD', 'TF'], 'NOT_A_SAVINGS_ACCOUNT', 'a Savings Deposit or Thrift Fund account');
-    return this.handler.execute({
-      decider: this.savingsDecider,
-      streamId: savingsAccountStreamId(command.accountId),
-      commandType: command.type,
-      command,
-      context,
-      idempotencyScope: options.scope,
-      payloadForHash: options.payloadForHash ?? withoutToday(command),
-      branchCode: command.accountId.slice(0, 3),
-    });
+    return this.onAccountStream(this.savingsDecider, command, context, options);
   }
 
   /**
@@ -141,8 +114,18 @@ export class SavingsExecutor {
   /** Executes a command on a Recurring Deposit stream. @throws NOT_A_RECURRING_DEPOSIT (field accountId) for another kind. */
   onRecurringDeposit(command: RecurringDepositCommand, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandAccepted<RecurringDepositEvent>> {
     requireKind(command.accountId, ['RD'], 'NOT_A_RECURRING_DEPOSIT', 'a Recurring Deposit');
+    return this.onAccountStream(this.recurringDecider, command, context, options);
+  }
+
+  /** One command on an account's stream (`savingsAccount-<accountId>`), the branch taken from the account id's first three letters. */
+  private onAccountStream<D extends { readonly type: string }, C extends D & { readonly accountId: string; readonly today?: unknown }, E extends DomainEvent, S>(
+    decider: Decider<D, E, S>,
+    command: C,
+    context: CommandContext,
+    options: ExecuteOptions,
+  ): Promise<CommandAccepted<E>> {
     return this.handler.execute({
-      decider: this.recurringDecider,
+      decider,
       streamId: savingsAccountStreamId(command.accountId),
       commandType: command.type,
       command,
