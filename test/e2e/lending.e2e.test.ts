@@ -495,6 +495,7 @@ describe('eligibility across applications not yet paid out, and guarantors (test
     const member = await memberWithSavings('SNG', '2023-01-02', 500_000);
     const again = (await ok<{ applyForLoan: CommandPayload }>(APPLY, apply(member, '1000.00'), tokens.teller)).applyForLoan.loanId;
     await ok(APPRAISE, loanInput(again, APPLY_ON), tokens.teller);
+    await settleSavings(member, APPLY_ON, tokens.teller);
     await ok(EXIT, { input: { idempotencyKey: key('exit'), businessDate: APPLY_ON, memberNo: member } }, tokens.manager1);
     await refused(APPROVE, loanInput(again, APPLY_ON), tokens.manager1, 'MEMBER_NOT_ACTIVE', 'memberNo');
   });
