@@ -337,6 +337,18 @@ describe('queries', () => {
     expect((await gql(MEMBERS, { first: 500 })).errors).toBeUndefined();
   });
 
+  it('answers a variable that is not a valid date with 400 and BAD_DATE, not a server error', async () => {
+    const response = await fetch(platform.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${headOfficeToken}` },
+      body: JSON.stringify({ query: 'query ($d: Date!) { savingsCashBook(branchCode: "SNG", businessDate: $d) { branchCode } }', variables: { d: 'not-a-date' } }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as GraphQLResponse<unknown>;
+    expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_DATE', field: 'd' });
+    expect(JSON.stringify(body)).not.toContain('not-a-date');
+  });
+
   it('answers the standard introspection query outside production despite the depth limit', async () => {
     const { getIntrospectionQuery } = await import('graphql');
     const response = await gql<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery());

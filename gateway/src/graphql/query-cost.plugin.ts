@@ -24,13 +24,22 @@ export function queryCostPlugin(maximumCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Variables that do not coerce: execution refuses them before any resolver runs (400,
+            // BAD_USER_INPUT or the scalar's own code), so there is no cost to limit. Thrown from
+            // here the same error would reach the client as a 500.
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
           if (cost > maximumCost) {
             throw new GraphQLError(`the operation's estimated cost is ${cost}; at most ${maximumCost} is allowed (ask for smaller pages or fewer aliases)`, {
               extensions: { code: 'QUERY_TOO_COSTLY', cost, maximumCost },
