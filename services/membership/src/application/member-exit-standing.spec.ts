@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, DomainError, InMemoryEventStore, InMemoryIdempotencyStore, type CommandContext } from '@samabay/domain-kit';
+import { DomainError, type CommandContext } from '@samabay/domain-kit';
 import { openPglite, type SqlDatabase } from '@samabay/sql';
-import { InMemoryPersonalDataVault } from '../testing/in-memory-personal-data-vault';
-import type { MembershipProducts } from '../domain/membership-products';
-import { createMembership } from './create-membership';
-import { DEFAULT_BRANCHES } from './default-branches';
+import { projectedMembership } from '../testing/projected-membership';
 
-const products: MembershipProducts = [
-  { effectiveFrom: '1995-01-01', terms: { admissionFeePaise: 500, shareFaceValuePaise: 1000, minimumShares: 1, maxSharesPerMember: 10_000, minimumAgeYears: 18 } },
-];
 const clock = (): Date => new Date('2026-12-05T06:00:00Z');
 let keys = 0;
 const context = (businessDate = '2026-12-05'): CommandContext => ({ idempotencyKey: `exit-standing-${++keys}`, businessDate, actor: { userId: 'staff-1', role: 'head_office', branchCode: 'KLG' } });
@@ -23,22 +17,7 @@ afterAll(async () => {
 
 /** Membership with its projections on PGlite; savings and lending are stood in for by appending their events (the shapes membership reads). */
 async function scenario() {
-  const store = new InMemoryEventStore();
-  const handler = new CommandHandler({ store, idempotency: new InMemoryIdempotencyStore(), clock });
-  let projected = 0;
-  const catchUp = async (): Promise<void> => {
-    const events = await store.readAll();
-    const fresh = events.slice(projected);
-    projected = events.length;
-    await db.transaction(async (tx) => {
-      for (const event of fresh) for (const projection of membership.projections) await projection.apply(event, tx);
-    });
-  };
-  const membership = createMembership({ handler, vault: new InMemoryPersonalDataVault(), db, products, clock, readModelSchema: `membership_exit_${++keys}`, readModelsCaughtUp: catchUp });
-  await db.transaction(async (tx) => {
-    for (const projection of membership.projections) await projection.setup(tx);
-  });
-  await membership.commands.ensureBranches(DEFAULT_BRANCHES, context());
+  const { store, membership } = await projectedMembership({ db, clock, readModelSchema: `membership_exit_${++keys}`, context: context() });
   const { memberNo } = await membership.commands.admitMember(
     { branchCode: 'KLG', personal: { fullName: 'Synthetic Saver', dateOfBirth: '1980-01-01', phone: null, locality: null }, nominee: null, shares: 2 },
     context('2019-01-02'),
