@@ -8,4 +8,5 @@ export { PostgresAdvisoryLock, advisoryLockKey, type RelayLock } from './relay-l
 export { RelayCheckpointStore } from './relay-checkpoint-store';
 export { stderrRelayLogger, type RelayLogger } from './relay-logger';
 export { startMetricsServer, type MetricsServer } from './metrics-server';
+export { stopOnSignals, type StopLogger } from './stop-on-signals';
 export { FEED_SERVICES, SERVICE_FEED_CATEGORIES, feedGroup, feedSchema, type FeedService } from './service-feeds';

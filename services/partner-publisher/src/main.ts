@@ -1,7 +1,7 @@
 import { createSqlEventStore } from '@samabay/event-store';
 import { createKafkaMessaging } from '@samabay/messaging';
 import { PartnerEventPublisher } from '@samabay/partner-events';
-import { PostgresAdvisoryLock } from '@samabay/relay';
+import { PostgresAdvisoryLock, stopOnSignals } from '@samabay/relay';
 import { openPostgres } from '@samabay/sql';
 import pino from 'pino';
 import { loadPartnerPublisherConfig, PartnerPublisherConfigError } from './partner-publisher-config';
@@ -43,25 +43,11 @@ async function main(): Promise<void> {
   await publisher.start();
   logger.info({ partners: config.partners.map((partner) => partner.partnerId), topics: publisher.topics().length }, 'Samabay partner publisher running');
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    (async () => {
-      await publisher.stop();
-      await store.close();
-      await db.close();
-    })().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ errorName: error instanceof Error ? error.name : typeof error }, 'partner publisher did not stop cleanly');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(logger, 'partner publisher', async () => {
+    await publisher.stop();
+    await store.close();
+    await db.close();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { createSqlEventStore } from '@samabay/event-store';
 import { createKafkaMessaging } from '@samabay/messaging';
-import { CategoryTopics, PostgresAdvisoryLock, Relay, startMetricsServer } from '@samabay/relay';
+import { CategoryTopics, PostgresAdvisoryLock, Relay, startMetricsServer, stopOnSignals } from '@samabay/relay';
 import { openPostgres } from '@samabay/sql';
 import pino from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -46,26 +46,12 @@ async function main(): Promise<void> {
   const metrics = await startMetricsServer(registry, config.metricsHost, config.metricsPort);
   logger.info({ metricsPort: metrics.port, partitions: config.messaging.partitions }, 'Samabay relay running');
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    (async () => {
-      await relay.stop();
-      await metrics.close();
-      await store.close();
-      await db.close();
-    })().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ errorName: error instanceof Error ? error.name : typeof error }, 'relay did not stop cleanly');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(logger, 'relay', async () => {
+    await relay.stop();
+    await metrics.close();
+    await store.close();
+    await db.close();
+  });
 }
 
 main().catch((error: unknown) => {
