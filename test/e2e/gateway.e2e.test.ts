@@ -209,6 +209,26 @@ describe('bad input gets a typed error naming the field and appends nothing', ()
     expect(await head()).toBe(before);
   });
 
+  it.each([
+    ['fractional shares', 'shares: 1.5', {}, 'shares'],
+    ['an impossible date of birth', 'shares: 1', { dateOfBirth: '"1990-02-30"' }, 'personal.dateOfBirth'],
+    ['a malformed business date', 'shares: 1, businessDate: "01/04/2024"', {}, 'businessDate'],
+    ['a missing name', 'shares: 1', { fullName: null }, 'personal.fullName'],
+  ])('admitMember with %s written inline in the query names the field too', async (_name, extra, personalOverrides, field) => {
+    const personalFields = { fullName: '"Synthetic Member"', dateOfBirth: '"1985-06-15"', locality: '"Test Lane"', ...personalOverrides };
+    const personal = Object.entries(personalFields)
+      .filter(([, value]) => value !== null)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join(', ');
+    const businessDate = extra.includes('businessDate') ? '' : 'businessDate: "2024-04-01", ';
+    const before = await head();
+    const response = await gql(`mutation { admitMember(input: { idempotencyKey: "${key('inline')}", ${businessDate}branchCode: "KLG", personal: { ${personal} }, ${extra} }) { memberNo } }`);
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0].extensions).toEqual({ code: expect.stringMatching(/^[A-Z_]+$/), field });
+    expect(response.errors![0].message).not.toMatch(/Synthetic|1990-02-30|01\/04\/2024/);
+    expect(await head()).toBe(before);
+  });
+
   it('a duplicate member number', async () => {
     const before = await head();
     const response = await gql(ADMIT, { input: admitInput({ branchCode: 'DHT', memberNo: existingMemberNo }) });

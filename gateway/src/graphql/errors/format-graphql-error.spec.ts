@@ -80,6 +80,27 @@ describe('scalars and error formatting', () => {
     expect(errors[0].extensions?.code).toBe('BAD_DATE');
   });
 
+  const literal = (input: string) => `{ echo(input: ${input}) }`;
+  const personal = 'personal: { fullName: "Test Member", dateOfBirth: "1990-02-28" }';
+  it.each([
+    ['an impossible date', literal(`{ businessDate: "2024-04-01", shares: 1, personal: { fullName: "Test Member", dateOfBirth: "1990-02-30" } }`), 'BAD_DATE', 'personal.dateOfBirth'],
+    ['a malformed date', literal(`{ businessDate: "01/04/2024", shares: 1, ${personal} }`), 'BAD_DATE', 'businessDate'],
+    ['fractional shares', literal(`{ businessDate: "2024-04-01", shares: 1.5, ${personal} }`), 'GRAPHQL_VALIDATION_FAILED', 'shares'],
+    ['too many decimals', literal(`{ businessDate: "2024-04-01", shares: 1, amount: "10.555", ${personal} }`), 'TOO_MANY_DECIMALS', 'amount'],
+    ['a missing name', literal(`{ businessDate: "2024-04-01", shares: 1, personal: { dateOfBirth: "1990-02-28" } }`), 'GRAPHQL_VALIDATION_FAILED', 'personal.fullName'],
+    ['an unknown field', literal(`{ businessDate: "2024-04-01", shares: 1, ${personal}, zzz: 1 }`), 'GRAPHQL_VALIDATION_FAILED', 'zzz'],
+    ['a missing argument', '{ echo }', 'GRAPHQL_VALIDATION_FAILED', 'input'],
+    ['an enum argument that does not exist', '{ pick(status: ZENOBIA) }', 'GRAPHQL_VALIDATION_FAILED', 'status'],
+  ])('an inline literal with %s names its field as a variable would', async (_name, source, code, field) => {
+    const result = await graphql({ schema, source });
+    const errors = (result.errors ?? []).map((error) =>
+      formatGraphQLError({ ...error.toJSON(), extensions: { code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }, error, () => undefined),
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0].extensions).toEqual({ code, field });
+    expect(JSON.stringify(errors)).not.toMatch(/Test Member|1990-02-30|01\/04\/2024|ZENOBIA|10\.555/);
+  });
+
   it.each([
     ['an enum literal that does not exist', '{ pick(status: ZENOBIA) }', undefined],
     ['a string where an enum belongs', '{ pick(status: "Zenobia Khatun") }', undefined],

@@ -1,6 +1,7 @@
 import { DomainError } from '@samabay/domain-kit';
 import { EventStoreError, InvalidAppendError } from '@samabay/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { literalFieldPath } from './literal-field-path';
 
 /** Codes the gateway itself raises as GraphQLErrors; passed to clients unchanged. */
 const GATEWAY_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'QUERY_TOO_COSTLY']);
@@ -19,6 +20,8 @@ export type UnexpectedErrorLogger = (details: { errorName: string; errorCode?: s
  * - Bad variables (wrong type, impossible date, fractional Int): code from the scalar's
  *   DomainError or BAD_USER_INPUT, `field` = the input path without the variable name
  *   ("personal.dateOfBirth"), the value removed from the message.
+ * - Bad inline literals: the same `field`, below the argument's name (see literalFieldPath), with
+ *   the scalar's code or GRAPHQL_VALIDATION_FAILED.
  * - Event store errors: their code (and field for an invalid append), a message without ids of people.
  * - UNAUTHENTICATED / FORBIDDEN raised by the guard, QUERY_TOO_COSTLY by the cost limit: unchanged.
  * - Anything else: "Internal error" with code INTERNAL; `logUnexpected` records name, code, path and stack frames.
@@ -35,7 +38,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const field = [variableError.field, variableError.missingField].filter(Boolean).join('.') || variableError.variable;
     return { message: `${field} ${reason}`, ...base, extensions: { code: domain?.code ?? 'BAD_USER_INPUT', field } };
   }
+  const literalField = literalFieldPath(error);
   if (original instanceof DomainError) {
+    if (literalField) return { message: `${literalField} ${withoutLeadingField(original.message, original.field)}`, ...base, extensions: { code: original.code, field: literalField } };
     return { message: original.message, ...base, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
   }
   if (original instanceof EventStoreError) {
@@ -46,7 +51,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { message: formatted.message, ...base, extensions: { code: formattedCode } };
   }
   if (formattedCode && REQUEST_CODES.has(formattedCode) && (original === undefined || original instanceof GraphQLError || original instanceof DomainError)) {
-    return { message: cleanRequestMessage(formatted.message), ...base, extensions: { code: formattedCode } };
+    return { message: cleanRequestMessage(formatted.message), ...base, extensions: { code: formattedCode, ...(literalField ? { field: literalField } : {}) } };
   }
   const unexpected = original ?? error;
   logUnexpected({
