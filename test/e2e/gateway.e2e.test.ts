@@ -193,6 +193,7 @@ describe('bad input gets a typed error naming the field and appends nothing', ()
     ['a malformed business date', admitInput({ businessDate: '01/04/2024' }), 'businessDate'],
     ['an impossible business date', admitInput({ businessDate: '2023-02-29' }), 'businessDate'],
     ['an impossible date of birth', admitInput({}, { dateOfBirth: '1990-02-30' }), 'personal.dateOfBirth'],
+    ['a malformed date of birth', admitInput({}, { dateOfBirth: '15/06/1985' }), 'personal.dateOfBirth'],
     ['admission before birth', admitInput({ businessDate: '2024-04-01' }, { dateOfBirth: '2024-05-01' }), 'personal.dateOfBirth'],
     ['a child below the minimum age', admitInput({ businessDate: '2024-04-01' }, { dateOfBirth: '2020-01-01' }), 'personal.dateOfBirth'],
     ['a blank name', admitInput({}, { fullName: '   ' }), 'personal.fullName'],
@@ -248,6 +249,7 @@ describe('bad input gets a typed error naming the field and appends nothing', ()
   it.each([
     ['zero shares', { shares: 0 }, 'shares'],
     ['fractional shares', { shares: 0.5 }, 'shares'],
+    ['negative shares', { shares: -2 }, 'shares'],
     ['an unknown member', { memberNo: 'DHT-999999' }, 'memberNo'],
     ['a malformed member number', { memberNo: 'DHT-12' }, 'memberNo'],
   ])('purchaseShares with %s', async (_name, change, field) => {
