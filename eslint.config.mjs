@@ -1,4 +1,4 @@
-// Lint = module boundaries (Nx) + the rule that domain code imports no framework (DESIGN §10).
+// Lint = module boundaries (Nx) + the rule that domain code imports no framework, infrastructure or outer layer (DESIGN §10).
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -17,7 +17,8 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:domain-kit', onlyDependOnLibsWithTags: ['type:infra'] },
+            // The domain kit is the bottom of the graph: it depends on no other project (DESIGN §10).
+            { sourceTag: 'type:domain-kit', onlyDependOnLibsWithTags: ['type:domain-kit'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:domain-kit'] },
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:infra', 'type:domain-kit'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:infra', 'type:domain-kit', 'type:service'] },
@@ -35,17 +36,37 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'kafkajs', message: 'Use @samabay/messaging: kafkajs stays inside libs/messaging/src/kafkajs (DESIGN §6).' }] }] },
   },
   {
-    // Deciders and the domain kit are pure: no framework, no I/O, no clock from the platform.
+    // Deciders are pure: no framework, no I/O, no clock from the platform. Of the @samabay libraries only the
+    // domain kit (itself pure: tools/domain-purity.spec.ts) is allowed, and nothing from the service's own
+    // application or infrastructure layers.
     files: ['services/*/src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: frameworkImports, message: 'Domain code imports no framework or I/O (DESIGN §10).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: frameworkImports, message: 'Domain code imports no framework or I/O (DESIGN §10).' },
+            { group: ['@samabay/*', '!@samabay/domain-kit'], message: 'Domain code imports only @samabay/domain-kit of the @samabay libraries: the others are infrastructure (DESIGN §10).' },
+            { regex: '^\\.{1,2}/(.*/)?(application|infrastructure)(/|$)', message: 'Domain code does not reach into the application or infrastructure layer (DESIGN §10).' },
+          ],
+        },
+      ],
     },
   },
   {
-    // The domain kit is framework-free too (it may use node:crypto for ids and hashes).
+    // The domain kit is framework-free too (it may use node:crypto for ids and hashes), and imports no other
+    // @samabay library: everything else is infrastructure or depends on the kit.
     files: ['libs/domain-kit/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: frameworkImports.filter((name) => !['node:*', 'crypto'].includes(name)), message: 'The domain kit imports no framework (DESIGN §10).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: frameworkImports.filter((name) => !['node:*', 'crypto'].includes(name)), message: 'The domain kit imports no framework (DESIGN §10).' },
+            { group: ['@samabay/*'], message: 'The domain kit imports no other @samabay library: it is the bottom of the dependency graph (DESIGN §10).' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CommandHandler, createSqlIdempotencyStore, createSqlSnapshotStore, todayInKolkata, type CommandContext } from '@samabay/domain-kit';
+import { createSqlIdempotencyStore, createSqlSnapshotStore } from '@samabay/command-stores';
+import { CommandHandler, todayInKolkata, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore } from '@samabay/event-store';
 import { createLending, defaultLoanProducts, LoanDisbursementProcess, type Lending } from '@samabay/lending';
 import { createMembership, defaultMembershipProducts, DEFAULT_BRANCHES, type Membership } from '@samabay/membership';

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { CommandHandler, createSqlIdempotencyStore, todayInKolkata, type CommandContext } from '@samabay/domain-kit';
+import { createSqlIdempotencyStore } from '@samabay/command-stores';
+import { CommandHandler, todayInKolkata, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore } from '@samabay/event-store';
 import {
   defaultLoanProducts,

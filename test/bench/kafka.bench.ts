@@ -15,7 +15,8 @@
  *   node tools/build.mjs && node dist/test/bench/kafka.bench.js [--events 20000] [--commands 300] [--postgres <url>] [--brokers 127.0.0.1:9092]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CommandHandler, createSqlIdempotencyStore, type CommandContext } from '@samabay/domain-kit';
+import { createSqlIdempotencyStore } from '@samabay/command-stores';
+import { CommandHandler, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventData, type EventStore } from '@samabay/event-store';
 import { createMembership, DEFAULT_BRANCHES, defaultMembershipProducts, noExitStanding, noOpenDues, type Membership } from '@samabay/membership';
 import { createKafkaMessaging, DEFAULT_MESSAGING_CONFIG, deadLetterTopic, type MessagingClient } from '@samabay/messaging';

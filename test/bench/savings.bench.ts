@@ -13,7 +13,8 @@
  * Day-end goes through the command batch path (CommandHandler.executeBatch, one multi-stream append per
  * batch of accounts); `--batch-size` sets the accounts per batch.
  */
-import { CommandHandler, createSqlIdempotencyStore, type CommandContext } from '@samabay/domain-kit';
+import { createSqlIdempotencyStore } from '@samabay/command-stores';
+import { CommandHandler, type CommandContext } from '@samabay/domain-kit';
 import { comparePositions, createSqlEventStore, type EventData, type EventStore, type Position } from '@samabay/event-store';
 import { inMemoryConfig, issueDevToken, startPlatform } from '@samabay/gateway';
 import { ProjectionRunner } from '@samabay/projections';

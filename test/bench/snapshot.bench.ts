@@ -9,10 +9,9 @@
  *
  *   node tools/build.mjs && node dist/test/bench/snapshot.bench.js [--years 20] [--runs 5] [--postgres <url>] [--stores pglite,postgres]
  */
+import { createSqlIdempotencyStore, createSqlSnapshotStore } from '@samabay/command-stores';
 import {
   CommandHandler,
-  createSqlIdempotencyStore,
-  createSqlSnapshotStore,
   InMemoryEventStore,
   InMemoryIdempotencyStore,
   type CommandContext,

@@ -7,7 +7,8 @@
  *
  *   node tools/build.mjs && node dist/test/bench/term-deposits.bench.js [--deposits 2000]
  */
-import { CommandHandler, createSqlIdempotencyStore, type CommandContext } from '@samabay/domain-kit';
+import { createSqlIdempotencyStore } from '@samabay/command-stores';
+import { CommandHandler, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventData, type EventStore } from '@samabay/event-store';
 import { ProjectionRunner } from '@samabay/projections';
 import { createSavings, defaultSavingsProducts, type Savings } from '@samabay/savings';

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CommandHandler, createSqlIdempotencyStore, type CommandContext } from '@samabay/domain-kit';
+import { createSqlIdempotencyStore } from '@samabay/command-stores';
+import { CommandHandler, type CommandContext } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore, type Position } from '@samabay/event-store';
 import { createMembership, DEFAULT_BRANCHES, defaultMembershipProducts, noExitStanding, type Membership } from '@samabay/membership';
 import type { MessagingClient } from '@samabay/messaging';

@@ -1,4 +1,4 @@
-import type { Position } from '@samabay/event-store';
+import type { Position } from './event-store';
 import type { DomainEvent } from './decider';
 
 /**

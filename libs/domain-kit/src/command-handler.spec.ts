@@ -1,4 +1,4 @@
-import { type AppendOptions, type EventData, type EventStore, type RecordedEvent } from '@samabay/event-store';
+import type { AppendOptions, EventData, EventStore, RecordedEvent } from './event-store';
 import { CommandHandler, type CommandOutcome, type ExecuteCommandRequest } from './command-handler';
 import type { CommandContext } from './command-context';
 import { commandHash } from './command-hash';

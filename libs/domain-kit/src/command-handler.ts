@@ -1,11 +1,3 @@
-import {
-  formatPosition,
-  parsePosition,
-  WrongExpectedRevisionError,
-  type EventData,
-  type EventStore,
-  type RecordedEvent,
-} from '@samabay/event-store';
 import { AggregateCache, type CachedAggregate } from './aggregate-cache';
 import { canonicalJson } from './canonical-json';
 import type { CommandAccepted } from './command-accepted';
@@ -14,6 +6,8 @@ import { commandHash } from './command-hash';
 import type { Decider, DomainEvent } from './decider';
 import { deterministicEventId } from './deterministic-event-id';
 import { ConcurrencyConflictError, DomainError, IdempotencyKeyReusedError, ValidationError } from './domain-error';
+import { formatPosition, parsePosition, type EventData, type EventStore, type RecordedEvent } from './event-store';
+import { WrongExpectedRevisionError } from './event-store-errors';
 import type { IdempotencyRecord, IdempotencyStore, StoredCommandAnswer } from './idempotency-store';
 import { KeyedMutex } from './keyed-mutex';
 import type { AggregateSnapshot, SnapshotStore } from './snapshot-store';

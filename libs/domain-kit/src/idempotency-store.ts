@@ -25,7 +25,7 @@ export interface IdempotencyRecord {
   readonly recordedAt: string;
 }
 
-/** The idempotency records port. Implementations: createSqlIdempotencyStore, InMemoryIdempotencyStore (tests). */
+/** The idempotency records port. Implementations: createSqlIdempotencyStore (@samabay/command-stores), InMemoryIdempotencyStore (tests). */
 export interface IdempotencyStore {
   /** The record for (key, scope), or null when none was written. */
   find(idempotencyKey: string, scope: string): Promise<IdempotencyRecord | null>;

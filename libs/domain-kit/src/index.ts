@@ -1,14 +1,19 @@
-/** @samabay/domain-kit — deciders, the command path and the small domain helpers (DESIGN §3–§5, §9). */
+/**
+ * @samabay/domain-kit — deciders, the command path with the ports it needs (event store, idempotency
+ * records, snapshots) and the small domain helpers (DESIGN §3–§5, §9). Pure: it loads no database,
+ * framework or broker (tools/domain-purity.spec.ts); the SQL adapters are @samabay/event-store and
+ * @samabay/command-stores.
+ */
 export * from './decider';
 export * from './command-context';
 export * from './domain-error';
 export * from './command-accepted';
 export * from './command-handler';
 export * from './validate-command-context';
+export * from './event-store';
+export * from './event-store-errors';
 export * from './idempotency-store';
-export * from './sql-idempotency-store';
 export * from './snapshot-store';
-export * from './sql-snapshot-store';
 export * from './given-when-then';
 export * from './money';
 export * from './business-date';

@@ -18,7 +18,7 @@ export interface AggregateSnapshot {
   readonly recentEventIds: ReadonlyArray<readonly [string, number]>;
 }
 
-/** The snapshot store port. Implementations: createSqlSnapshotStore, InMemorySnapshotStore (tests). */
+/** The snapshot store port. Implementations: createSqlSnapshotStore (@samabay/command-stores), InMemorySnapshotStore (tests). */
 export interface SnapshotStore {
   /**
    * The latest snapshot (highest revision) of each stream for exactly this `version`; streams without

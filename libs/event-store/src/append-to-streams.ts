@@ -1,6 +1,5 @@
+import { DuplicateEventIdError, WrongExpectedRevisionError, type ExpectedRevision, type StreamAppendResult } from '@samabay/domain-kit';
 import type { SqlDatabase, SqlExecutor } from '@samabay/sql';
-import type { ExpectedRevision, StreamAppendResult } from './event-store';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from './errors';
 import type { BeforeCommitHook } from './append';
 import type { EventStoreTables } from './schema';
 import type { SerialisedEvent, SerialisedStreamAppend } from './validation';

@@ -1,6 +1,5 @@
+import { DuplicateEventIdError, WrongExpectedRevisionError, type AppendResult, type ExpectedRevision } from '@samabay/domain-kit';
 import type { SqlDatabase, SqlExecutor } from '@samabay/sql';
-import type { AppendResult, ExpectedRevision } from './event-store';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from './errors';
 import type { EventStoreTables } from './schema';
 import type { SerialisedEvent } from './validation';
 

@@ -1,6 +1,5 @@
+import { InvalidReadError, type Position, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StreamRead } from '@samabay/domain-kit';
 import type { SqlExecutor } from '@samabay/sql';
-import type { Position, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamRead } from './event-store';
-import { InvalidReadError } from './errors';
 import type { EventStoreTables } from './schema';
 
 /** An events row as selected by {@link selectColumns}: bigints and xid8 as text. */

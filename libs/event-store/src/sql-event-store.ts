@@ -1,20 +1,21 @@
+import {
+  EventStoreUnavailableError,
+  InvalidReadError,
+  type AllSubscription,
+  type AppendOptions,
+  type AppendResult,
+  type EventData,
+  type EventStore,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendResult,
+  type StreamRead,
+  type SubscribeToAllOptions,
+} from '@samabay/domain-kit';
 import { SqlConnectionError, type SqlDatabase } from '@samabay/sql';
-import type {
-  AllSubscription,
-  AppendOptions,
-  AppendResult,
-  EventData,
-  EventStore,
-  Position,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  StreamAppend,
-  StreamAppendResult,
-  StreamRead,
-  SubscribeToAllOptions,
-} from './event-store';
-import { EventStoreUnavailableError, InvalidReadError } from './errors';
 import { appendEvents, type BeforeCommitHook } from './append';
 import { appendToStreams } from './append-to-streams';
 import { headPosition, readAll, readStream, readStreams } from './read';

@@ -1,5 +1,5 @@
 import type { SqlDatabase, SqlListener } from '@samabay/sql';
-import type { AllSubscription, Position, RecordedEvent } from './event-store';
+import type { AllSubscription, Position, RecordedEvent } from '@samabay/domain-kit';
 
 /** What a subscription needs from the store: a guarded `$all` read and the NOTIFY channel. */
 export interface SubscriptionSource {

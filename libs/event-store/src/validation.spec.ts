@@ -1,4 +1,4 @@
-import { EventTooLargeError, InvalidAppendError } from './errors';
+import { EventTooLargeError, InvalidAppendError } from '@samabay/domain-kit';
 import { assertValidStreamId, normaliseExpectedRevision, serialiseBatch } from './validation';
 
 const id = '6f1c1c36-8c3c-4a55-9a4b-0d7f2a1b9e11';

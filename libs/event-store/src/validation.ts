@@ -1,6 +1,5 @@
 import { Buffer } from 'node:buffer';
-import type { EventData, ExpectedRevision } from './event-store';
-import { EventTooLargeError, InvalidAppendError } from './errors';
+import { EventTooLargeError, InvalidAppendError, type EventData, type ExpectedRevision } from '@samabay/domain-kit';
 
 /** An event checked and serialised for the INSERT: lower-case id, JSON texts of data and metadata. */
 export interface SerialisedEvent {

@@ -1,4 +1,5 @@
-import { CommandHandler, createSqlIdempotencyStore, DomainError } from '@samabay/domain-kit';
+import { createSqlIdempotencyStore } from '@samabay/command-stores';
+import { CommandHandler, DomainError } from '@samabay/domain-kit';
 import { createSqlEventStore, type EventStore } from '@samabay/event-store';
 import { KafkaFeedProgress } from '@samabay/projections';
 import { feedSchema, SERVICE_FEED_CATEGORIES, startMetricsServer } from '@samabay/relay';

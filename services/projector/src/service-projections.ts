@@ -1,4 +1,5 @@
-import { CommandHandler, createSqlIdempotencyStore } from '@samabay/domain-kit';
+import { createSqlIdempotencyStore } from '@samabay/command-stores';
+import { CommandHandler } from '@samabay/domain-kit';
 import { createSqlEventStore } from '@samabay/event-store';
 import { createLending, defaultLoanProducts } from '@samabay/lending';
 import type { Projection } from '@samabay/projections';

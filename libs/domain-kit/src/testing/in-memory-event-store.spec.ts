@@ -1,4 +1,5 @@
-import { InvalidAppendError, WrongExpectedRevisionError, type EventData, type RecordedEvent } from '@samabay/event-store';
+import type { EventData, RecordedEvent } from '../event-store';
+import { InvalidAppendError, WrongExpectedRevisionError } from '../event-store-errors';
 import { deterministicEventId } from '../deterministic-event-id';
 import { InMemoryEventStore } from './in-memory-event-store';
 

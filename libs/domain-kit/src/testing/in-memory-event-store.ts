@@ -1,22 +1,20 @@
-import {
-  EventStoreUnavailableError,
-  InvalidAppendError,
-  WrongExpectedRevisionError,
-  type AllSubscription,
-  type AppendOptions,
-  type AppendResult,
-  type EventData,
-  type EventStore,
-  type ExpectedRevision,
-  type Position,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type RecordedEvent,
-  type StreamAppend,
-  type StreamAppendResult,
-  type StreamRead,
-  type SubscribeToAllOptions,
-} from '@samabay/event-store';
+import type {
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventData,
+  EventStore,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+  StreamAppendResult,
+  StreamRead,
+  SubscribeToAllOptions,
+} from '../event-store';
+import { EventStoreUnavailableError, InvalidAppendError, WrongExpectedRevisionError } from '../event-store-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { openPglite, openPostgres, quoteIdentifier, type SqlDatabase } from '@samabay/sql';
-import type { IdempotencyRecord } from './idempotency-store';
+import type { IdempotencyRecord } from '@samabay/domain-kit';
 import { createSqlIdempotencyStore } from './sql-idempotency-store';
 
 const postgresUrl = process.env.SAMABAY_TEST_POSTGRES_URL?.trim();

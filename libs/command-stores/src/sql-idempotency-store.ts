@@ -1,5 +1,5 @@
 import { quoteIdentifier, type SqlDatabase } from '@samabay/sql';
-import type { IdempotencyRecord, IdempotencyStore, StoredCommandAnswer } from './idempotency-store';
+import type { IdempotencyRecord, IdempotencyStore, StoredCommandAnswer } from '@samabay/domain-kit';
 
 /** Options of {@link createSqlIdempotencyStore}. */
 export interface SqlIdempotencyStoreOptions {

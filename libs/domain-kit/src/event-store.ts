@@ -1,6 +1,8 @@
 /**
  * The event store port (DESIGN §3). One contract, three adapters: PostgreSQL (pg), embedded
  * PostgreSQL (PGlite) and KurrentDB. Every adapter passes the black-box suite in test/contract.
+ * The port lives in the domain kit (the command handler depends on it, and on no database); the
+ * SQL adapter is @samabay/event-store, which re-exports this port for its users.
  */
 
 /**

@@ -1,5 +1,5 @@
 import { quoteIdentifier, type SqlDatabase } from '@samabay/sql';
-import type { AggregateSnapshot, SnapshotStore } from './snapshot-store';
+import type { AggregateSnapshot, SnapshotStore } from '@samabay/domain-kit';
 
 /** Options of {@link createSqlSnapshotStore}. */
 export interface SqlSnapshotStoreOptions {

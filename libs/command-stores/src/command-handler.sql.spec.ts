@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createSqlEventStore, type EventStore } from '@samabay/event-store';
 import { openPglite, openPostgres, quoteIdentifier, type SqlDatabase } from '@samabay/sql';
-import { CommandHandler } from './command-handler';
-import type { CommandContext } from './command-context';
-import type { Decider, DomainEvent } from './decider';
-import type { IdempotencyRecord, IdempotencyStore } from './idempotency-store';
+import { CommandHandler, type CommandContext, type Decider, type DomainEvent, type IdempotencyRecord, type IdempotencyStore } from '@samabay/domain-kit';
 import { createSqlIdempotencyStore } from './sql-idempotency-store';
 import { createSqlSnapshotStore } from './sql-snapshot-store';
 
