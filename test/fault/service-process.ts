@@ -13,8 +13,10 @@ export interface ServiceProcessOptions {
   readonly label: string;
   /** The compiled main (absolute path). */
   readonly script: string;
+  /** Command-line arguments after the script (a CLI's file and flags). Default none. */
+  readonly args?: readonly string[];
   readonly env: NodeJS.ProcessEnv;
-  /** A log message (pino `msg`) that says the process is ready. */
+  /** A log message (pino `msg`), or the start of a plain output line (`Samabay GraphQL:`), that says the process is ready. */
   readonly readyMessage: string;
   /**
    * Act as the supervisor of the deployment (systemd, Kubernetes): start the process again when it
@@ -37,9 +39,11 @@ const MAX_KEPT_LINES = 5000;
 
 /**
  * A service main (relay, projector) run as a child process of the test, as the single-server
- * topology runs it. Keeps its pino log lines (parsed), can be killed with SIGKILL (a crash: no
- * shutdown hook runs), stopped with SIGTERM, restarted, and optionally supervised. Every process
- * started here is killed by {@link ServiceProcess.killAll} (call it in afterAll).
+ * topology runs it — or any compiled main (`npm start`'s platform, the register-import CLI). Keeps
+ * its pino log lines (parsed) and its plain output lines, can be killed with SIGKILL (a crash: no
+ * shutdown hook runs), stopped with SIGTERM or SIGINT (Ctrl-C), restarted, run to its own exit,
+ * and optionally supervised. Every process started here is killed by {@link ServiceProcess.killAll}
+ * (call it in afterAll).
  */
 export class ServiceProcess {
   /** Every instance ever started: a supervised one may be between an exit and its restart, not running. */
@@ -48,6 +52,7 @@ export class ServiceProcess {
   private exited: Promise<ProcessExit> | undefined;
   private expectingExit = false;
   private readonly logLines: LogLine[] = [];
+  private readonly textLines: string[] = [];
   private readonly rawTail: string[] = [];
   /** Starts so far (the first one included). */
   starts = 0;
@@ -76,6 +81,11 @@ export class ServiceProcess {
     return this.logLines;
   }
 
+  /** Output lines (stdout and stderr) that are not pino JSON, since construction (every start), oldest first, whole. */
+  get plainLines(): readonly string[] {
+    return this.textLines;
+  }
+
   /** True while the process runs. */
   isRunning(): boolean {
     return this.child !== undefined;
@@ -84,9 +94,32 @@ export class ServiceProcess {
   /** Spawns the process and resolves once it logged its ready message; rejects if it exits first or after `timeoutMs`. */
   async start(timeoutMs = 60_000): Promise<void> {
     if (this.child) throw new Error(`${this.options.label} is already running`);
-    const readyBefore = this.countLines(this.options.readyMessage);
+    const readyBefore = this.countReadyLines();
     this.spawnChild();
-    await this.waitUntil(() => this.countLines(this.options.readyMessage) > readyBefore, `${this.options.label} to log "${this.options.readyMessage}"`, timeoutMs);
+    await this.waitUntil(() => this.countReadyLines() > readyBefore, `${this.options.label} to log "${this.options.readyMessage}"`, timeoutMs);
+  }
+
+  /**
+   * Spawns a process meant to end by itself (a CLI, a start-up that is refused) and resolves with
+   * its exit; after `timeoutMs` (a liveness bound) it is killed and the promise rejects with its output tail.
+   */
+  async runToExit(timeoutMs = 60_000): Promise<ProcessExit> {
+    if (this.child) throw new Error(`${this.options.label} is already running`);
+    this.spawnChild();
+    this.expectingExit = true;
+    const exited = this.exited as Promise<ProcessExit>;
+    try {
+      await this.waitUntil(() => this.child === undefined, `${this.options.label} to exit`, timeoutMs);
+    } catch (error) {
+      await this.kill9();
+      throw error;
+    }
+    return exited;
+  }
+
+  private countReadyLines(): number {
+    const ready = this.options.readyMessage;
+    return this.countLines(ready) + this.textLines.filter((line) => line.startsWith(ready)).length;
   }
 
   /** Resolves once `condition` holds; rejects with the process's log tail when it does not within `timeoutMs` or the unsupervised process exits. */
@@ -130,36 +163,43 @@ export class ServiceProcess {
     return [...text.matchAll(pattern)].reduce((sum, match) => sum + Number(match[1]), 0);
   }
 
-  /** A crash: SIGKILL, no shutdown hook runs; resolves once the process is gone. Supervision stops. Safe when not running. */
-  async kill9(): Promise<void> {
-    await this.end('SIGKILL');
+  /**
+   * A crash: SIGKILL, no shutdown hook runs; resolves once the process is gone, with its exit
+   * (undefined when it was not running). Supervision stops. Safe when not running.
+   */
+  async kill9(): Promise<ProcessExit | undefined> {
+    return this.end('SIGKILL');
   }
 
-  /** A clean stop: SIGTERM, then SIGKILL after `timeoutMs`. Supervision stops. Safe when not running. */
-  async stop(timeoutMs = 20_000): Promise<void> {
+  /**
+   * A clean stop: `signal` (SIGTERM, or SIGINT as Ctrl-C sends), then SIGKILL after `timeoutMs`;
+   * resolves with the exit (undefined when it was not running). Supervision stops. Safe when not running.
+   */
+  async stop(timeoutMs = 20_000, signal: 'SIGTERM' | 'SIGINT' = 'SIGTERM'): Promise<ProcessExit | undefined> {
     const child = this.child;
     const exited = this.exited;
     if (!child || !exited) return this.end('SIGKILL');
     this.expectingExit = true;
-    child.kill('SIGTERM');
+    child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    await exited;
+    const exit = await exited;
     clearTimeout(timer);
+    return exit;
   }
 
-  private async end(signal: NodeJS.Signals): Promise<void> {
+  private async end(signal: NodeJS.Signals): Promise<ProcessExit | undefined> {
     this.expectingExit = true;
     clearTimeout(this.restartTimer);
     const { child, exited } = this;
-    if (!child || !exited) return;
+    if (!child || !exited) return undefined;
     child.kill(signal);
-    await exited;
+    return exited;
   }
 
   private spawnChild(): void {
     this.expectingExit = false;
     this.starts++;
-    const child = spawn(process.execPath, [this.options.script], { env: this.options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [this.options.script, ...(this.options.args ?? [])], { env: this.options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     ServiceProcess.started.add(this);
     const collect = (stream: NodeJS.ReadableStream) => {
@@ -171,13 +211,15 @@ export class ServiceProcess {
         pending = parts.pop() ?? '';
         for (const part of parts) this.record(part);
       });
+      stream.on('end', () => this.record(pending));
     };
     collect(child.stdout as NodeJS.ReadableStream);
     collect(child.stderr as NodeJS.ReadableStream);
     this.exited = new Promise<ProcessExit>((resolve) => {
-      child.once('exit', (code, signal) => {
+      // 'close', not 'exit': every line it wrote has been read by then (a CLI's summary, a refused start's message).
+      child.once('close', (code, signal) => {
         this.child = undefined;
-        this.record(`[${this.options.label} exited: code ${code}, signal ${signal}]`);
+        this.rawTail.push(`[${this.options.label} exited: code ${code}, signal ${signal}]`);
         if (!this.expectingExit && this.options.supervise) {
           this.supervisedRestarts++;
           this.restartTimer = setTimeout(() => {
@@ -198,9 +240,15 @@ export class ServiceProcess {
       if (typeof parsed.msg === 'string') {
         this.logLines.push(parsed);
         if (this.logLines.length > MAX_KEPT_LINES) this.logLines.shift();
-      }
+      } else this.keepText(text);
     } catch {
-      // not a pino line (a start-up failure on stderr): kept in the raw tail only
+      // not a pino line (a start-up failure on stderr, a CLI's output)
+      this.keepText(text);
     }
+  }
+
+  private keepText(text: string): void {
+    this.textLines.push(text);
+    if (this.textLines.length > MAX_KEPT_LINES) this.textLines.shift();
   }
 }

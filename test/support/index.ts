@@ -7,5 +7,6 @@
  */
 export { describeIfEnv, postgresTestUrl, POSTGRES_URL_VARIABLE } from './environment';
 export { describeIfKafka, kafkaTestBrokers, kafkaTestNames, KAFKA_BROKERS_VARIABLE, type KafkaTestNames } from './kafka';
+export { freePorts } from './ports';
 export { randomSchemaName, dropSchema } from './schemas';
 export { Gate, delay, waitFor } from './timing';

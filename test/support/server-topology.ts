@@ -2,7 +2,6 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createKafkaMessaging, DEFAULT_MESSAGING_CONFIG, deadLetterTopic } from '@samabay/messaging';
@@ -10,6 +9,7 @@ import { CategoryTopics } from '@samabay/relay';
 import { openPostgres, quoteIdentifier, type SqlDatabase } from '@samabay/sql';
 import { postgresTestUrl } from './environment';
 import { kafkaTestNames, type KafkaTestNames } from './kafka';
+import { freePorts } from './ports';
 import { waitFor } from './timing';
 
 const execFileAsync = promisify(execFile);
@@ -225,18 +225,4 @@ export class ServerTopology {
     await this.admin?.close().catch(() => undefined);
     if (!this.options.builtDir) await rm(this.compiledDir, { recursive: true, force: true });
   }
-}
-
-/** `count` distinct free TCP ports on 127.0.0.1 (bound once and released). */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
-  );
-  const ports = servers.map((server) => (server.address() as AddressInfo).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
 }
