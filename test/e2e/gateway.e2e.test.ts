@@ -367,7 +367,7 @@ describe('queries', () => {
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as GraphQLResponse<unknown>;
-    expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_DATE', field: 'd' });
+    expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_DATE', field: 'businessDate' });
     expect(JSON.stringify(body)).not.toContain('not-a-date');
   });
 

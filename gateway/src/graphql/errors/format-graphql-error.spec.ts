@@ -80,6 +80,15 @@ describe('scalars and error formatting', () => {
     expect(errors[0].extensions?.code).toBe('BAD_DATE');
   });
 
+  it.each([
+    ['passed whole to one argument', 'query ($s: Status) { pick(status: $s) }', 'status'],
+    ['passed to two arguments of different names', 'query ($v: String!) { a: pick(memberNo: $v) b: fails(kind: $v) }', 'v'],
+  ])('a bad variable %s is named after the argument where that is unambiguous', async (_name, source, field) => {
+    const result = await graphql({ schema, source, variableValues: { s: 'ZENOBIA', v: 12 } });
+    const errors = (result.errors ?? []).map((error) => formatGraphQLError({ ...error.toJSON(), extensions: { code: 'BAD_USER_INPUT' } }, error, () => undefined));
+    expect(errors[0].extensions).toMatchObject({ field });
+  });
+
   const literal = (input: string) => `{ echo(input: ${input}) }`;
   const personal = 'personal: { fullName: "Test Member", dateOfBirth: "1990-02-28" }';
   it.each([

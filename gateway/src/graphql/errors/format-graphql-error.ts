@@ -1,7 +1,7 @@
 import { DomainError } from '@samabay/domain-kit';
 import { EventStoreError, InvalidAppendError } from '@samabay/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { literalFieldPath } from './literal-field-path';
+import { argumentOfVariable, literalFieldPath } from './literal-field-path';
 
 /** Codes the gateway itself raises as GraphQLErrors; passed to clients unchanged. */
 const GATEWAY_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'QUERY_TOO_COSTLY']);
@@ -35,7 +35,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (variableError) {
     const domain = original instanceof DomainError ? original : undefined;
     const reason = domain ? withoutLeadingField(domain.message, domain.field) : cleanReason(variableError.reason);
-    const field = [variableError.field, variableError.missingField].filter(Boolean).join('.') || variableError.variable;
+    const field = [variableError.field, variableError.missingField].filter(Boolean).join('.') || (argumentOfVariable(error, variableError.variable) ?? variableError.variable);
     return { message: `${field} ${reason}`, ...base, extensions: { code: domain?.code ?? 'BAD_USER_INPUT', field } };
   }
   const literalField = literalFieldPath(error);

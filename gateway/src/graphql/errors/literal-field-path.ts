@@ -86,3 +86,27 @@ function joinPath(path: string, name: string | undefined): string {
   if (!name) return path;
   return path ? `${path}.${name}` : name;
 }
+
+/**
+ * The argument a variable is passed to, when it is passed whole to exactly one argument name
+ * (`members(status: $s)` → "status"), so that an error about the whole variable names the field the
+ * schema knows rather than the client's own variable name. Undefined when the variable is used under
+ * several argument names, inside a literal, or the source is not at hand.
+ */
+export function argumentOfVariable(error: unknown, variable: string): string | undefined {
+  const body = error instanceof GraphQLError ? error.source?.body : undefined;
+  if (body === undefined) return undefined;
+  let document;
+  try {
+    document = parse(body);
+  } catch {
+    return undefined;
+  }
+  const names = new Set<string>();
+  visit(document, {
+    Argument(argument) {
+      if (argument.value.kind === Kind.VARIABLE && argument.value.name.value === variable) names.add(argument.name.value);
+    },
+  });
+  return names.size === 1 ? [...names][0] : undefined;
+}
