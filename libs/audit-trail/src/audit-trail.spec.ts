@@ -104,4 +104,19 @@ describe('the audit trail', () => {
     expect((await reader.page({ actor: 'bm-3' }, 10)).entries).toEqual([expect.objectContaining({ outcome: 'REFUSED', code: 'EMPTY_NAME', field: 'personal.fullName' })]);
     expect((await reader.page({ outcome: 'ACCEPTED' }, 10)).entries.every((entry) => entry.field === null)).toBe(true);
   });
+
+  it('writes the refused items of a batch together, one row each', async () => {
+    clock = new Date('2025-04-01T08:00:00Z');
+    const actor = { userId: 'bm-4', role: 'branch_manager', branchCode: 'DHT' } as const;
+    await refusals.recordAll([]);
+    await refusals.recordAll([
+      { operation: 'importMembers', actor, refusedBy: 'DOMAIN', code: 'DUPLICATE_MEMBER_NUMBER', field: 'memberNo', targetBranchCode: 'DHT', correlationId: 'import-1' },
+      { operation: 'importMembers', actor, refusedBy: 'DOMAIN', code: 'BRANCH_NOT_FOUND', field: 'branchCode', targetBranchCode: 'QZX', correlationId: 'import-1' },
+    ]);
+    const entries = (await reader.page({ actor: 'bm-4' }, 10)).entries;
+    expect(entries.map((entry) => [entry.code, entry.field, entry.targetBranchCode]).sort()).toEqual([
+      ['BRANCH_NOT_FOUND', 'branchCode', 'QZX'],
+      ['DUPLICATE_MEMBER_NUMBER', 'memberNo', 'DHT'],
+    ]);
+  });
 });
