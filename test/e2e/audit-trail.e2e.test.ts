@@ -9,7 +9,7 @@ jest.setTimeout(120_000);
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
 }
 interface Entry {
   id: string;
@@ -25,6 +25,7 @@ interface Entry {
   businessDate: string | null;
   streamId: string | null;
   code: string | null;
+  field: string | null;
 }
 interface Page {
   auditTrail: { entries: Entry[]; endCursor: string | null; hasNextPage: boolean };
@@ -57,9 +58,11 @@ const ADMIT = `mutation ($input: AdmitMemberInput!) { admitMember(input: $input)
 const OPEN = `mutation ($input: OpenSavingsAccountInput!) { openSavingsAccount(input: $input) { accountId } }`;
 const PURCHASE = `mutation ($input: PurchaseSharesInput!) { purchaseShares(input: $input) { position } }`;
 const WITHDRAW = `mutation ($input: SavingsCashInput!) { withdraw(input: $input) { balance } }`;
+const IMPORT = `mutation ($rows: [ImportMemberInput!]!) { importMembers(rows: $rows) { line memberNo accepted replayed errorCode field } }`;
+const IMPORT_BALANCES = `mutation ($rows: [ImportOpeningBalanceInput!]!) { importOpeningBalances(rows: $rows) { line memberNo accepted errorCode field } }`;
 const TRAIL = `query ($filter: AuditTrailFilter, $first: Int, $after: String) {
   auditTrail(filter: $filter, first: $first, after: $after) {
-    entries { id occurredAt outcome refusedBy operation actor actorRole branchCode targetBranchCode correlationId businessDate streamId code }
+    entries { id occurredAt outcome refusedBy operation actor actorRole branchCode targetBranchCode correlationId businessDate streamId code field }
     endCursor hasNextPage
   }
 }`;
@@ -126,8 +129,90 @@ describe('the audit trail', () => {
     expect(code).toEqual(expect.stringMatching(/^[A-Z_]+$/));
     expect(code).not.toBe('FORBIDDEN');
 
+    const field = rejected.errors?.[0].extensions?.field ?? null;
+
     const entries = await readAll(headOffice(), { actor: 'audit-sng-teller' });
-    expect(entries).toEqual([expect.objectContaining({ outcome: 'REFUSED', refusedBy: 'DOMAIN', operation: 'withdraw', actorRole: 'teller', branchCode: 'SNG', code, correlationId: 'audit-e2e-overdraw' })]);
+    expect(entries).toEqual([expect.objectContaining({ outcome: 'REFUSED', refusedBy: 'DOMAIN', operation: 'withdraw', actorRole: 'teller', branchCode: 'SNG', code, field, correlationId: 'audit-e2e-overdraw' })]);
+  });
+
+  it('records every row a batch import refused, with its code and field, on each attempt — and never the row', async () => {
+    const importer = token('audit-importer', 'head_office', 'SNG');
+    const row = (line: number, overrides: Record<string, unknown>, personal: Record<string, unknown> = {}) => ({
+      idempotencyKey: `audit-e2e-import-${line}`,
+      line,
+      memberNo: `SNG-${String(900 + line).padStart(6, '0')}`,
+      branchCode: 'SNG',
+      admissionDate: '2015-03-10',
+      personal: { fullName: NAME, dateOfBirth: '1961-02-03', ...personal },
+      sharesHeld: 3,
+      status: 'ACTIVE',
+      ...overrides,
+    });
+    const rows = [
+      row(2, {}),
+      row(3, { memberNo }), // the member admitted in beforeAll: the number is taken
+      row(4, { memberNo: 'QZX-000004', branchCode: 'QZX' }), // no such branch
+      row(5, {}, { fullName: '  ' }),
+      row(6, { admissionDate: '1960-01-01' }), // admitted before birth
+    ];
+    const importFile = async (requestId: string) => (await ok<{ importMembers: Array<{ line: number; accepted: boolean; replayed: boolean; errorCode: string | null; field: string | null }> }>(importer, IMPORT, { rows }, requestId)).importMembers;
+
+    const first = await importFile('audit-e2e-import-1');
+    expect(first.map((outcome) => [outcome.line, outcome.accepted])).toEqual([
+      [2, true],
+      [3, false],
+      [4, false],
+      [5, false],
+      [6, false],
+    ]);
+    const refusedRows = first.filter((outcome) => !outcome.accepted);
+    expect(refusedRows.every((outcome) => outcome.errorCode && outcome.field)).toBe(true);
+    const expected = refusedRows.map((outcome) => [outcome.errorCode, outcome.field]).sort();
+    expect(expected.map(([, field]) => field).sort()).toEqual(['branchCode', 'memberNo', 'personal.dateOfBirth', 'personal.fullName']);
+
+    const recorded = async (correlationId: string) =>
+      (await readAll(auditor(), { actor: 'audit-importer', outcome: 'REFUSED' })).filter((entry) => entry.correlationId === correlationId);
+    const firstAttempt = await recorded('audit-e2e-import-1');
+    expect(firstAttempt.map((entry) => [entry.code, entry.field]).sort()).toEqual(expected);
+    for (const entry of firstAttempt) {
+      expect(entry).toMatchObject({ refusedBy: 'DOMAIN', operation: 'importMembers', actor: 'audit-importer', actorRole: 'head_office', branchCode: 'SNG', streamId: null });
+    }
+    // The branch the row named: found by the branch filter too.
+    expect(firstAttempt.find((entry) => entry.field === 'branchCode')?.targetBranchCode).toBe('QZX');
+
+    // The same file again: the accepted row is a replay (not a refusal), each refused row is a new attempt.
+    const second = await importFile('audit-e2e-import-2');
+    expect(second.map((outcome) => [outcome.accepted, outcome.replayed])).toEqual([
+      [true, true],
+      [false, false],
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
+    expect((await recorded('audit-e2e-import-2')).map((entry) => [entry.code, entry.field]).sort()).toEqual(expected);
+
+    // Opening balances import: a row for a member nobody imported is refused and recorded the same way.
+    const balances = (
+      await ok<{ importOpeningBalances: Array<{ accepted: boolean; errorCode: string | null; field: string | null }> }>(
+        importer,
+        IMPORT_BALANCES,
+        { rows: [{ idempotencyKey: 'audit-e2e-balance-1', line: 2, businessDate, memberNo: 'SNG-999999', savingsDeposit: '10.00', thriftFund: '0.00' }] },
+        'audit-e2e-balances',
+      )
+    ).importOpeningBalances;
+    expect(balances[0].accepted).toBe(false);
+    expect(await recorded('audit-e2e-balances')).toEqual([
+      expect.objectContaining({ refusedBy: 'DOMAIN', operation: 'importOpeningBalances', code: balances[0].errorCode, field: balances[0].field }),
+    ]);
+
+    // Refused before execution (the Date scalar refuses an impossible date): no command ran, nothing is recorded.
+    const impossible = await gql(importer, IMPORT, { rows: [row(7, { admissionDate: '2015-02-30' })] }, 'audit-e2e-import-bad-date');
+    expect(impossible.errors?.[0].extensions?.field).toBe('[0].admissionDate');
+    expect(await recorded('audit-e2e-import-bad-date')).toEqual([]);
+
+    const text = JSON.stringify(await readAll(auditor(), {}));
+    expect(text).not.toContain('Zephyrine');
+    expect(text).not.toContain('1961-02-03');
   });
 
   it('shows accepted commands from the event metadata: actor, role, branch, time, correlation id, type, business date', async () => {

@@ -330,6 +330,13 @@ describe('own-account transfers', () => {
     expect(rerun).toMatchObject({ status: 'REVERSED', replayed: true, credit: null });
     expect((await account(missing, await head())).balance).toBe('0.00');
     expect((await passbook(sd)).map((entry) => entry.category)).toEqual(['DEPOSIT', 'TRANSFER_OUT', 'TRANSFER_OUT', 'TRANSFER_REVERSAL']);
+    // The refused credit is on the audit trail once: the re-run found the reversal done and refused nothing.
+    const trail = await ok<{ auditTrail: { entries: Array<{ operation: string; refusedBy: string; code: string; field: string | null; targetBranchCode: string | null }> } }>(
+      `query { auditTrail(filter: { outcome: REFUSED }, first: 500) { entries { operation refusedBy code field targetBranchCode } } }`,
+    );
+    expect(trail.auditTrail.entries.filter((entry) => entry.operation === 'transferBetweenOwnAccounts' && entry.code === 'ACCOUNT_NOT_FOUND')).toEqual([
+      { operation: 'transferBetweenOwnAccounts', refusedBy: 'DOMAIN', code: 'ACCOUNT_NOT_FOUND', field: 'accountId', targetBranchCode: 'KLG' },
+    ]);
   });
 
   it('refuses a transfer beyond the balance or to another member, appending nothing', async () => {

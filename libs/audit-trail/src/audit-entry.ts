@@ -16,6 +16,7 @@ export type RefusedBy = 'ACCESS_POLICY' | 'DOMAIN';
  * - `correlationId`: the request's correlation id (accepted: from the event metadata; refused: the request id).
  * - `streamId`: accepted commands only (the stream of the command's first event).
  * - `code`: refusals only (FORBIDDEN or the DomainError's code).
+ * - `field`: domain refusals only, when the DomainError named an input field (`memberNo`); never its value.
  */
 export interface AuditEntry {
   readonly id: string;
@@ -31,4 +32,5 @@ export interface AuditEntry {
   readonly businessDate: string | null;
   readonly streamId: string | null;
   readonly code: string | null;
+  readonly field: string | null;
 }

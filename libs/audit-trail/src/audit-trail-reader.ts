@@ -44,6 +44,7 @@ interface Row {
   business_date: string | null;
   stream_id: string | null;
   code: string | null;
+  field: string | null;
 }
 
 /**
@@ -77,11 +78,11 @@ export class AuditTrailReader {
     const { rows } = await this.db.query<Row>(
       `SELECT * FROM (
          SELECT 'A:' || actor || ':' || idempotency_key AS id, occurred_at, 'ACCEPTED' AS outcome, NULL AS refused_by, operation, actor, actor_role,
-                branch_code, branch_code AS target_branch_code, correlation_id, business_date, stream_id, NULL AS code
+                branch_code, branch_code AS target_branch_code, correlation_id, business_date, stream_id, NULL AS code, NULL AS field
            FROM ${this.accepted}
          UNION ALL
          SELECT 'R:' || id, occurred_at, 'REFUSED', refused_by, operation, actor, actor_role,
-                branch_code, target_branch_code, correlation_id, NULL, NULL, code
+                branch_code, target_branch_code, correlation_id, NULL, NULL, code, field
            FROM ${this.refused}
        ) AS trail
        WHERE ($1::timestamptz IS NULL OR occurred_at >= $1) AND ($2::timestamptz IS NULL OR occurred_at < $2)
@@ -122,6 +123,7 @@ function toEntry(row: Row): AuditEntry {
     businessDate: row.business_date,
     streamId: row.stream_id,
     code: row.code,
+    field: row.field,
   };
 }
 

@@ -72,9 +72,10 @@ describe('the audit trail', () => {
       code: 'FORBIDDEN',
       targetBranchCode: 'Synthetic Auditspecia Lane',
       correlationId: 'Synthetic Auditspecia said hello',
+      field: 'Synthetic Auditspecia',
     });
     const [refused] = (await reader.page({ outcome: 'REFUSED' }, 10)).entries;
-    expect(refused).toMatchObject({ operation: 'admitMember', actor: 'teller-2', branchCode: 'KLG', targetBranchCode: 'unknown', correlationId: 'unknown', code: 'FORBIDDEN', refusedBy: 'ACCESS_POLICY' });
+    expect(refused).toMatchObject({ operation: 'admitMember', actor: 'teller-2', branchCode: 'KLG', targetBranchCode: 'unknown', correlationId: 'unknown', code: 'FORBIDDEN', refusedBy: 'ACCESS_POLICY', field: 'unknown' });
   });
 
   it('pages in time order with a cursor, and filters by actor, branch and time', async () => {
@@ -95,5 +96,27 @@ describe('the audit trail', () => {
   it('refuses a cursor it did not hand out and a page size outside 1–500', async () => {
     await expect(reader.page({}, 10, 'bm90LWEtY3Vyc29y')).rejects.toBeInstanceOf(InvalidAuditPageError);
     await expect(reader.page({}, 0)).rejects.toMatchObject({ code: 'INVALID_AUDIT_PAGE', field: 'first' });
+  });
+
+  it('keeps the input field a domain refusal named, and none for an accepted command', async () => {
+    clock = new Date('2025-04-01T07:00:00Z');
+    await refusals.record({ operation: 'importMembers', actor: { userId: 'bm-3', role: 'branch_manager', branchCode: 'DHT' }, refusedBy: 'DOMAIN', code: 'EMPTY_NAME', field: 'personal.fullName' });
+    expect((await reader.page({ actor: 'bm-3' }, 10)).entries).toEqual([expect.objectContaining({ outcome: 'REFUSED', code: 'EMPTY_NAME', field: 'personal.fullName' })]);
+    expect((await reader.page({ outcome: 'ACCEPTED' }, 10)).entries.every((entry) => entry.field === null)).toBe(true);
+  });
+
+  it('writes the refused items of a batch together, one row each', async () => {
+    clock = new Date('2025-04-01T08:00:00Z');
+    const actor = { userId: 'bm-4', role: 'branch_manager', branchCode: 'DHT' } as const;
+    await refusals.recordAll([]);
+    await refusals.recordAll([
+      { operation: 'importMembers', actor, refusedBy: 'DOMAIN', code: 'DUPLICATE_MEMBER_NUMBER', field: 'memberNo', targetBranchCode: 'DHT', correlationId: 'import-1' },
+      { operation: 'importMembers', actor, refusedBy: 'DOMAIN', code: 'BRANCH_NOT_FOUND', field: 'branchCode', targetBranchCode: 'QZX', correlationId: 'import-1' },
+    ]);
+    const entries = (await reader.page({ actor: 'bm-4' }, 10)).entries;
+    expect(entries.map((entry) => [entry.code, entry.field, entry.targetBranchCode]).sort()).toEqual([
+      ['BRANCH_NOT_FOUND', 'branchCode', 'QZX'],
+      ['DUPLICATE_MEMBER_NUMBER', 'memberNo', 'DHT'],
+    ]);
   });
 });

@@ -40,6 +40,7 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true }) businessDate!: string | null;
   @Field(() => String, { nullable: true, description: 'Accepted: the stream of its first event.' }) streamId!: string | null;
   @Field(() => String, { nullable: true, description: 'Refused: FORBIDDEN or the domain error code.' }) code!: string | null;
+  @Field(() => String, { nullable: true, description: 'Refused by the domain: the input field the error named (e.g. memberNo), never its value.' }) field!: string | null;
 }
 
 /** A page of the audit trail, oldest first; pass endCursor as `after` for the next one. */

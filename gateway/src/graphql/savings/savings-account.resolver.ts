@@ -3,7 +3,9 @@ import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@samabay/domain-kit';
 import { formatPosition } from '@samabay/event-store';
 import type { AccountCommandAccepted, OwnAccountTransferOutcome, RecurringDepositAccepted } from '@samabay/savings';
-import { Policy } from '../../auth/access-policy';
+import { AUDIT_TRAIL, type GatewayAuditTrail } from '../../audit/audit-trail';
+import { recordDomainRefusals } from '../../audit/record-domain-refusals';
+import { branchOfMemberNo, Policy } from '../../auth/access-policy';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { GraphQLRequestContext } from '../../auth/request-actor';
 import { SavingsPolicies } from '../../auth/savings-policies';
@@ -19,11 +21,15 @@ import { OwnAccountTransferStatusEnum } from './savings-enums';
  * Savings Deposit and Thrift Fund accounts at the counter (issue 4 item 2): each mutation is one
  * savings command (the transfer a process of up to three) with the caller's CommandContext, answered
  * with the CommandResult whose `position` a client passes as `consistentWith`. Rejections are GraphQL
- * errors with extensions { code, field } naming the input field.
+ * errors with extensions { code, field } naming the input field. A transfer's refused credit is
+ * answered as data (status REVERSED, `failure`) and recorded in the audit trail before the answer.
  */
 @Resolver()
 export class SavingsAccountResolver {
-  constructor(@Inject(GATEWAY_SERVICES) private readonly services: GatewayServices) {}
+  constructor(
+    @Inject(GATEWAY_SERVICES) private readonly services: GatewayServices,
+    @Inject(AUDIT_TRAIL) private readonly audit: GatewayAuditTrail,
+  ) {}
 
   @Mutation(() => SavingsAccountPayloadType, { description: 'Open a Savings Deposit or Thrift Fund account for an active member.' })
   @Policy(SavingsPolicies.accountCommand)
@@ -70,14 +76,18 @@ export class SavingsAccountResolver {
   @Mutation(() => OwnAccountTransferPayloadType, { description: "Move money between two of the member's own savings accounts (reversed if the credit is refused)." })
   @Policy(SavingsPolicies.accountCommand)
   transferBetweenOwnAccounts(@Args('input') input: OwnAccountTransferInput, @CurrentActor() actor: Actor, @Context() context: GraphQLRequestContext): Promise<OwnAccountTransferPayloadType> {
-    return savingsCommand(async () =>
-      toTransferPayload(
-        await this.services.savings.commands.transferBetweenOwnAccounts(
-          { memberNo: input.memberNo, fromAccountId: input.fromAccountId, toAccountId: input.toAccountId, amountPaise: input.amount },
-          commandContext(actor, input, context.req.id),
-        ),
-      ),
-    );
+    return savingsCommand(async () => {
+      const outcome = await this.services.savings.commands.transferBetweenOwnAccounts(
+        { memberNo: input.memberNo, fromAccountId: input.fromAccountId, toAccountId: input.toAccountId, amountPaise: input.amount },
+        commandContext(actor, input, context.req.id),
+      );
+      // The credit refused in this run (a re-run that found the reversal done carries no failure).
+      if (outcome.failure) {
+        const refusal = { code: outcome.failure.code, field: outcome.failure.field, targetBranchCode: branchOfMemberNo(input.memberNo) ?? null };
+        await recordDomainRefusals(this.audit.refusals, this.services.logger, { operation: 'transferBetweenOwnAccounts', actor, requestId: context.req.id }, [refusal]);
+      }
+      return toTransferPayload(outcome);
+    });
   }
 }
 

@@ -3,6 +3,8 @@ import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@samabay/domain-kit';
 import { formatPosition } from '@samabay/event-store';
 import type { ProceedsDestinationInput, TermDepositAccepted } from '@samabay/savings';
+import { AUDIT_TRAIL, type GatewayAuditTrail } from '../../audit/audit-trail';
+import { recordDomainRefusals } from '../../audit/record-domain-refusals';
 import { Policy } from '../../auth/access-policy';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { GraphQLRequestContext } from '../../auth/request-actor';
@@ -24,11 +26,15 @@ import {
 /**
  * Fixed Deposits and Monthly Income Scheme deposits (issue 4 item 3): open, close (proceeds in cash or into
  * the member's savings account), and the MIS income payouts of a branch. The terms are placeholders in
- * config/savings-products.json until the co-operative confirms them.
+ * config/savings-products.json until the co-operative confirms them. The payouts' refused months
+ * (`failures`, answered as data) are recorded in the audit trail before the answer.
  */
 @Resolver()
 export class TermDepositResolver {
-  constructor(@Inject(GATEWAY_SERVICES) private readonly services: GatewayServices) {}
+  constructor(
+    @Inject(GATEWAY_SERVICES) private readonly services: GatewayServices,
+    @Inject(AUDIT_TRAIL) private readonly audit: GatewayAuditTrail,
+  ) {}
 
   @Mutation(() => TermDepositPayloadType, { description: 'Open a Fixed Deposit (quarterly compounding) with the terms in force on the business date.' })
   @Policy(SavingsPolicies.accountCommand)
@@ -87,6 +93,8 @@ export class TermDepositResolver {
   payMonthlyIncomeDue(@Args('input') input: PayMonthlyIncomeDueInput, @CurrentActor() actor: Actor, @Context() context: GraphQLRequestContext): Promise<MonthlyIncomePayoutsPayloadType> {
     return savingsCommand(async () => {
       const outcome = await this.services.savings.commands.payMonthlyIncomeDue({ branchCode: input.branchCode, businessDate: input.businessDate }, commandContext(actor, input, context.req.id));
+      const refused = outcome.failures.map((failure) => ({ code: failure.code, field: null, targetBranchCode: outcome.branchCode }));
+      await recordDomainRefusals(this.audit.refusals, this.services.logger, { operation: 'payMonthlyIncomeDue', actor, requestId: context.req.id }, refused);
       return { ...outcome, failures: [...outcome.failures], position: outcome.position ? formatPosition(outcome.position) : null };
     });
   }
