@@ -23,6 +23,7 @@ import type { DatabaseConfig, PlatformConfig } from './config';
 import { registerLargeWithdrawal } from './approvals/large-withdrawal';
 import { lendingApprovalItems } from './approvals/lending-approval-items';
 import type { Approvals, GatewayServices } from './gateway-services';
+import { requestBodyErrors } from './graphql/errors/request-body-errors.middleware';
 import { commandMetrics } from './observability/command-metrics';
 import { createLogger } from './observability/logger';
 import { meteredEventStore } from './observability/metered-event-store';
@@ -159,6 +160,8 @@ export async function createGatewayApp(services: GatewayServices): Promise<INest
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(services), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoNestLogger));
   app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
+  // Right after the parser, so that its errors are answered in GraphQL form before Nest maps them.
+  app.use(requestBodyErrors(services.logger));
   return app;
 }
 

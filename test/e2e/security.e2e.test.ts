@@ -17,6 +17,8 @@ interface GraphQLResponse<T> {
 }
 
 let platform: RunningPlatform;
+/** The shared platform's log lines (level info and above), to show what a refusal logs. */
+const logLines: string[] = [];
 let keyCounter = 0;
 const key = (label: string): string => `security-e2e-${label}-${++keyCounter}`;
 const businessDate = '2025-04-01';
@@ -32,6 +34,12 @@ async function post(body: unknown, bearer: string | null, on: RunningPlatform = 
     body: JSON.stringify(body),
   });
   return { status: response.status, json: await response.json() };
+}
+
+/** POSTs `body` as it is (not JSON-encoded), as a client with a broken serializer would. */
+async function postRaw(body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${headOffice()}`, ...headers }, body });
+  return { status: response.status, text: await response.text() };
 }
 
 async function gql<T>(bearer: string | null, query: string, variables: Record<string, unknown> = {}, on: RunningPlatform = platform): Promise<GraphQLResponse<T>> {
@@ -71,7 +79,7 @@ const headOffice = () => token('sec-ho-1', 'head_office', 'SNG');
 const otherHeadOffice = () => token('sec-ho-2', 'head_office', 'SNG');
 
 beforeAll(async () => {
-  platform = await startPlatform(inMemoryConfig({ consistencyTimeoutMs: 3_000 }));
+  platform = await startPlatform(inMemoryConfig({ consistencyTimeoutMs: 3_000, logLevel: 'info', logDestination: { write: (line: string) => void logLines.push(line) } }));
 });
 afterAll(async () => platform?.stop());
 
@@ -304,6 +312,18 @@ describe('GraphQL hardening', () => {
       expect(JSON.stringify(answer)).not.toMatch(/zenobia|khatun|9830012345|Did you mean/i);
       expect(JSON.stringify(answer)).not.toContain('stacktrace');
     }
+  });
+});
+
+describe('request bodies the JSON parser refuses', () => {
+  it('answers a malformed JSON body with 400 BAD_REQUEST in GraphQL form, echoing and logging nothing of the body', async () => {
+    const before = logLines.length;
+    const answer = await postRaw('{"variables":{"i":{"personal":{"fullName":Zorbina Testwala}}}}');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual({ errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    const logged = logLines.slice(before).join('');
+    expect(logged).toMatch(/"bodyError":"entity.parse.failed"/);
+    expect(`${answer.text}${logged}`).not.toMatch(/zorbina|testwala|fullName/i);
   });
 });
 
