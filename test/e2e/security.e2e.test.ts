@@ -325,6 +325,29 @@ describe('request bodies the JSON parser refuses', () => {
     expect(logged).toMatch(/"bodyError":"entity.parse.failed"/);
     expect(`${answer.text}${logged}`).not.toMatch(/zorbina|testwala|fullName/i);
   });
+
+  it('answers a body over the 5 MB limit with 413 PAYLOAD_TOO_LARGE naming the limit, logged at warn without a stack', async () => {
+    const before = logLines.length;
+    const answer = await postRaw(JSON.stringify({ query: '{ branchSummaries { branchCode } }', variables: { note: `Zorbina ${'x'.repeat(6 * 1024 * 1024)}` } }));
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text)).toEqual({ errors: [{ message: expect.stringMatching(/larger than 5 MB \(5242880 bytes\)/), extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: 5_242_880 } }] });
+    const logged = logLines.slice(before).map((line) => JSON.parse(line) as { level: number; bodyError?: string; stack?: unknown; err?: unknown });
+    const refusal = logged.filter((line) => line.bodyError === 'entity.too.large');
+    expect(refusal).toEqual([expect.objectContaining({ level: 40, statusCode: 413, limit: 5_242_880 })]);
+    expect(logged.filter((line) => line.level >= 50)).toEqual([]);
+    expect(JSON.stringify(logged)).not.toMatch(/stack|zorbina/i);
+  });
+
+  it.each([
+    ['an unsupported charset', { 'content-type': 'application/json; charset=zorbina' }],
+    ['an unsupported content encoding', { 'content-encoding': 'zorbina' }],
+  ])('answers %s with 415 UNSUPPORTED_MEDIA_TYPE, naming nothing the client sent', async (_name, headers) => {
+    const before = logLines.length;
+    const answer = await postRaw(JSON.stringify({ query: '{ branchSummaries { branchCode } }' }), headers);
+    expect(answer.status).toBe(415);
+    expect(JSON.parse(answer.text)).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+    expect(`${answer.text}${logLines.slice(before).join('')}`).not.toMatch(/zorbina/i);
+  });
 });
 
 describe('production mode', () => {
