@@ -294,6 +294,19 @@ describe('GraphQL hardening', () => {
     expect(large.json).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'BATCH_TOO_LARGE', maxOperations: 5 } })] });
   });
 
+  it("answers every refusal of the gateway's limits with HTTP 400, a client error, not 500", async () => {
+    const costly = await post({ query: '{ members(first: 100000) { totalCount } }' }, headOffice());
+    expect([costly.status, codeOf(costly.json as GraphQLResponse<unknown>)]).toEqual([400, 'QUERY_TOO_COSTLY']);
+    expect(JSON.stringify(costly.json)).not.toContain('"http"');
+    const aliases = await post({ query: `{ ${Array.from({ length: 21 }, (_, index) => `a${index}: branchSummaries { branchCode }`).join(' ')} }` }, headOffice());
+    expect([aliases.status, codeOf(aliases.json as GraphQLResponse<unknown>)]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    const deep = await post({ query: '{ a { b { c { d { e { f { g { h { i } } } } } } } } }' }, headOffice());
+    expect(deep.status).toBe(400);
+    expect((deep.json as GraphQLResponse<unknown>).errors?.map((error) => error.message)).toContain('the operation is nested 9 levels deep; at most 8 are allowed');
+    const batch = await post(Array.from({ length: 6 }, () => ({ query: SUMMARIES })), headOffice());
+    expect([batch.status, codeOf({ errors: (batch.json as GraphQLResponse<unknown>).errors })]).toEqual([400, 'BATCH_TOO_LARGE']);
+  });
+
   it('supports automatic persisted queries', async () => {
     const sha256Hash = createHash('sha256').update(SUMMARIES).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
