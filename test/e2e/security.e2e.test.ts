@@ -165,6 +165,28 @@ describe('the staff registry, consulted on every request', () => {
   });
 });
 
+describe('refused credentials', () => {
+  async function refusal(authorization: string): Promise<GraphQLError | undefined> {
+    const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: SUMMARIES }) });
+    return ((await response.json()) as GraphQLResponse<unknown>).errors?.[0];
+  }
+
+  it.each([
+    ['a bearer token that is no JWT', 'Bearer garbage', /^the bearer token is malformed: a staff token is a signed JWT/],
+    ['a token signed with another secret', `Bearer ${issueDevToken({ secret: 'another-secret-that-is-long-enough-1234' })}`, /signature does not match this gateway's signing key/],
+    ['an expired token', 'expired', /has expired/],
+    ['another scheme', 'Basic c2VjLWhvLTE6cGFzc3dvcmQ=', /^the Authorization header must be the word Bearer, a space and the token/],
+  ])('says what is wrong with %s, as UNAUTHENTICATED, without echoing it', async (_name, header, message) => {
+    const authorization = header === 'expired' ? `Bearer ${issueDevToken({ secret: platform.config.jwtSecret, expiresInSeconds: -10 })}` : header;
+    const error = await refusal(authorization);
+    expect(error?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(error?.message).toMatch(message);
+    if (!header.startsWith('Basic')) expect(error?.message).not.toMatch(/Authorization header/);
+    for (const part of authorization.split(/[ .]/).filter((piece) => piece.length > 6)) expect(error?.message).not.toContain(part);
+    expect(error?.message).not.toContain('garbage');
+  });
+});
+
 describe('token lifetime', () => {
   it('refuses a well-signed token that lives longer than SAMABAY_JWT_MAX_TTL_SECONDS (12 h by default)', async () => {
     const tenYears = issueDevToken({ secret: platform.config.jwtSecret, expiresInSeconds: 10 * 365 * 86400 });
