@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
@@ -102,5 +102,26 @@ describe('loadConfig', () => {
     expect(first.masterKey).toHaveLength(32);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ jwtSecret: first.jwtSecret, masterKey: first.masterKey.toString('base64') });
+  });
+
+  it.each([
+    ['a master key that is too short', { SAMABAY_MASTER_KEY: 'short' }, /SAMABAY_MASTER_KEY: /],
+    ['a master key that is not base64', { SAMABAY_MASTER_KEY: 'not base64!' }, /SAMABAY_MASTER_KEY: /],
+    ['ES256 without a public key', { SAMABAY_JWT_ALGORITHM: 'ES256' }, /SAMABAY_JWT_PUBLIC_KEY_FILE \/ SAMABAY_JWT_JWKS_FILE: /],
+    ['an unreadable public key file', { SAMABAY_JWT_ALGORITHM: 'RS256', SAMABAY_JWT_PUBLIC_KEY_FILE: '/nonexistent/rsa.pem' }, /SAMABAY_JWT_PUBLIC_KEY_FILE/],
+    ['a bad services endpoint', { SAMABAY_TOPOLOGY: 'single-server', SAMABAY_DATABASE_URL: 'postgres://h/db', SAMABAY_SAVINGS_RPC_PORT: '99999' }, /SAMABAY_SAVINGS_RPC_PORT/],
+  ])('refuses %s before generating or writing any development secret', (_name, env, message) => {
+    const dataDir = path.join(dir, 'data');
+    expect(() => loadConfig({ SAMABAY_DATA_DIR: dataDir, ...env })).toThrow(message);
+    expect(existsSync(dataDir)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('names the development secrets file when the master key kept there is bad, and leaves the file as it was', () => {
+    const file = path.join(dir, 'dev-secrets.json');
+    const content = `${JSON.stringify({ jwtSecret: secret, masterKey: 'short' })}\n`;
+    writeFileSync(file, content);
+    expect(() => loadConfig({ SAMABAY_DATA_DIR: dir })).toThrow(new RegExp(`masterKey in ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+    expect(readFileSync(file, 'utf8')).toBe(content);
   });
 });

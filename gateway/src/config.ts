@@ -117,7 +117,8 @@ const environmentSchema = z.object({
  * SAMABAY_<SERVICE>_RPC_HOST / _PORT, SAMABAY_RPC_TIMEOUT_MS) and SAMABAY_DATABASE_URL becomes required.
  * Outside production, a missing JWT secret or master key is generated once and kept in
  * `<dataDir>/dev-secrets.json` (mode 0600) so tokens and sealed personal data survive restarts;
- * in production both are required. Throws ConfigError naming the variable.
+ * in production both are required. Every variable is validated before that file is read or
+ * written, so a refused start writes nothing. Throws ConfigError naming the variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const parsed = environmentSchema.safeParse(env);
@@ -135,23 +136,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   const rpc = vars.SAMABAY_TOPOLOGY === 'single-server' ? loadRpcEndpoints(env) : undefined;
   const production = vars.NODE_ENV === 'production';
   const dataDir = path.resolve(vars.SAMABAY_DATA_DIR);
-  let jwtSecret = vars.SAMABAY_JWT_SECRET;
-  let masterKeyText = vars.SAMABAY_MASTER_KEY;
-  let devSecretsFile: string | undefined;
   const asymmetric = vars.SAMABAY_JWT_ALGORITHM !== 'HS256';
   if (production && vars.SAMABAY_REQUIRE_REGISTERED_STAFF === 'false') {
     throw new ConfigError('SAMABAY_REQUIRE_REGISTERED_STAFF: cannot be false when NODE_ENV=production');
   }
   if (production) {
-    if (!jwtSecret && !asymmetric) throw new ConfigError('SAMABAY_JWT_SECRET: required when NODE_ENV=production (at least 32 characters)');
-    if (!masterKeyText) throw new ConfigError('SAMABAY_MASTER_KEY: required when NODE_ENV=production (base64 of 32 random bytes)');
-  } else if (!jwtSecret || !masterKeyText) {
+    if (!vars.SAMABAY_JWT_SECRET && !asymmetric) throw new ConfigError('SAMABAY_JWT_SECRET: required when NODE_ENV=production (at least 32 characters)');
+    if (!vars.SAMABAY_MASTER_KEY) throw new ConfigError('SAMABAY_MASTER_KEY: required when NODE_ENV=production (base64 of 32 random bytes)');
+  }
+  // Everything the environment gives is checked before a development secret is read or generated:
+  // a refused start leaves no dev-secrets.json (nor data directory) behind.
+  let masterKey = vars.SAMABAY_MASTER_KEY === undefined ? undefined : decodeMasterKey(vars.SAMABAY_MASTER_KEY, 'SAMABAY_MASTER_KEY');
+  let jwtSecret = vars.SAMABAY_JWT_SECRET;
+  let jwtVerification = asymmetric || jwtSecret ? loadJwtVerification(vars.SAMABAY_JWT_ALGORITHM, jwtSecret, vars.SAMABAY_JWT_PUBLIC_KEY_FILE, vars.SAMABAY_JWT_JWKS_FILE) : undefined;
+  let devSecretsFile: string | undefined;
+  if (!production && (!jwtSecret || !masterKey)) {
     devSecretsFile = path.join(dataDir, 'dev-secrets.json');
     const devSecrets = loadOrCreateDevSecrets(devSecretsFile);
     jwtSecret ??= devSecrets.jwtSecret;
-    masterKeyText ??= devSecrets.masterKey;
+    masterKey ??= decodeMasterKey(devSecrets.masterKey, `masterKey in ${devSecretsFile}`);
+    jwtVerification ??= loadJwtVerification('HS256', jwtSecret, undefined, undefined);
   }
-  const jwtVerification = loadJwtVerification(vars.SAMABAY_JWT_ALGORITHM, jwtSecret, vars.SAMABAY_JWT_PUBLIC_KEY_FILE, vars.SAMABAY_JWT_JWKS_FILE);
+  // Cannot happen: production required both secrets above (the JWT secret unless public keys verify tokens).
+  if (!masterKey || !jwtVerification) throw new ConfigError('SAMABAY_MASTER_KEY / SAMABAY_JWT_SECRET: missing');
   return {
     topology: vars.SAMABAY_TOPOLOGY,
     nodeEnv: vars.NODE_ENV,
@@ -164,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     jwtMaxTtlSeconds: vars.SAMABAY_JWT_MAX_TTL_SECONDS,
     requireRegisteredStaff: production || vars.SAMABAY_REQUIRE_REGISTERED_STAFF === 'true',
     ...(vars.SAMABAY_BOOTSTRAP_ADMIN ? { bootstrapAdmin: vars.SAMABAY_BOOTSTRAP_ADMIN } : {}),
-    masterKey: decodeMasterKey(masterKeyText as string, devSecretsFile ? `SAMABAY_MASTER_KEY (or masterKey in ${devSecretsFile})` : 'SAMABAY_MASTER_KEY'),
+    masterKey,
     logLevel: vars.SAMABAY_LOG_LEVEL,
     consistencyTimeoutMs: vars.SAMABAY_CONSISTENCY_TIMEOUT_MS,
     devSecretsFile,

@@ -23,6 +23,7 @@ import type { DatabaseConfig, PlatformConfig } from './config';
 import { registerLargeWithdrawal } from './approvals/large-withdrawal';
 import { lendingApprovalItems } from './approvals/lending-approval-items';
 import type { Approvals, GatewayServices } from './gateway-services';
+import { requestBodyErrors } from './graphql/errors/request-body-errors.middleware';
 import { commandMetrics } from './observability/command-metrics';
 import { createLogger } from './observability/logger';
 import { meteredEventStore } from './observability/metered-event-store';
@@ -36,8 +37,8 @@ import { readModelsCaughtUp } from './read-models-caught-up';
  */
 const PROJECTION_LINGER_MS = 5;
 
-/** Largest JSON request body: an importMembers call of 500 register rows fits with room to spare. */
-const MAX_REQUEST_BODY = '5mb';
+/** Largest JSON request body, in bytes (5 MB): an importMembers call of 500 register rows fits with room to spare. */
+const MAX_REQUEST_BODY_BYTES = 5 * 1024 * 1024;
 
 /** The single-node platform: every service, the projections and the gateway in one process (DESIGN §2). */
 export interface Platform {
@@ -158,7 +159,9 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
 export async function createGatewayApp(services: GatewayServices): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(services), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoNestLogger));
-  app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
+  app.useBodyParser('json', { limit: MAX_REQUEST_BODY_BYTES });
+  // Right after the parser: the one place its errors (bad JSON, too large, bad encoding, aborted …) are answered and logged.
+  app.use(requestBodyErrors({ maxBytes: MAX_REQUEST_BODY_BYTES, logger: services.logger }));
   return app;
 }
 

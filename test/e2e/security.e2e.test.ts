@@ -17,6 +17,8 @@ interface GraphQLResponse<T> {
 }
 
 let platform: RunningPlatform;
+/** The shared platform's log lines (level info and above), to show what a refusal logs. */
+const logLines: string[] = [];
 let keyCounter = 0;
 const key = (label: string): string => `security-e2e-${label}-${++keyCounter}`;
 const businessDate = '2025-04-01';
@@ -32,6 +34,12 @@ async function post(body: unknown, bearer: string | null, on: RunningPlatform = 
     body: JSON.stringify(body),
   });
   return { status: response.status, json: await response.json() };
+}
+
+/** POSTs `body` as it is (not JSON-encoded), as a client with a broken serializer would. */
+async function postRaw(body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${headOffice()}`, ...headers }, body });
+  return { status: response.status, text: await response.text() };
 }
 
 async function gql<T>(bearer: string | null, query: string, variables: Record<string, unknown> = {}, on: RunningPlatform = platform): Promise<GraphQLResponse<T>> {
@@ -71,7 +79,7 @@ const headOffice = () => token('sec-ho-1', 'head_office', 'SNG');
 const otherHeadOffice = () => token('sec-ho-2', 'head_office', 'SNG');
 
 beforeAll(async () => {
-  platform = await startPlatform(inMemoryConfig({ consistencyTimeoutMs: 3_000 }));
+  platform = await startPlatform(inMemoryConfig({ consistencyTimeoutMs: 3_000, logLevel: 'info', logDestination: { write: (line: string) => void logLines.push(line) } }));
 });
 afterAll(async () => platform?.stop());
 
@@ -154,6 +162,28 @@ describe('the staff registry, consulted on every request', () => {
     for (const bearer of [token('sec-bm-klg', 'branch_manager', 'KLG'), token('sec-aud', 'auditor', 'SNG'), token('sec-t', 'teller', 'SNG')]) {
       expect(codeOf(await gql(bearer, REGISTER_STAFF, { input: { idempotencyKey: key('register'), businessDate, userId: 'sec-nobody', role: 'ADMIN', branchCode: 'SNG' } }))).toBe('FORBIDDEN');
     }
+  });
+});
+
+describe('refused credentials', () => {
+  async function refusal(authorization: string): Promise<GraphQLError | undefined> {
+    const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: SUMMARIES }) });
+    return ((await response.json()) as GraphQLResponse<unknown>).errors?.[0];
+  }
+
+  it.each([
+    ['a bearer token that is no JWT', 'Bearer garbage', /^the bearer token is malformed: a staff token is a signed JWT/],
+    ['a token signed with another secret', `Bearer ${issueDevToken({ secret: 'another-secret-that-is-long-enough-1234' })}`, /signature does not match this gateway's signing key/],
+    ['an expired token', 'expired', /has expired/],
+    ['another scheme', 'Basic c2VjLWhvLTE6cGFzc3dvcmQ=', /^the Authorization header must be the word Bearer, a space and the token/],
+  ])('says what is wrong with %s, as UNAUTHENTICATED, without echoing it', async (_name, header, message) => {
+    const authorization = header === 'expired' ? `Bearer ${issueDevToken({ secret: platform.config.jwtSecret, expiresInSeconds: -10 })}` : header;
+    const error = await refusal(authorization);
+    expect(error?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(error?.message).toMatch(message);
+    if (!header.startsWith('Basic')) expect(error?.message).not.toMatch(/Authorization header/);
+    for (const part of authorization.split(/[ .]/).filter((piece) => piece.length > 6)) expect(error?.message).not.toContain(part);
+    expect(error?.message).not.toContain('garbage');
   });
 });
 
@@ -286,6 +316,19 @@ describe('GraphQL hardening', () => {
     expect(large.json).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'BATCH_TOO_LARGE', maxOperations: 5 } })] });
   });
 
+  it("answers every refusal of the gateway's limits with HTTP 400, a client error, not 500", async () => {
+    const costly = await post({ query: '{ members(first: 100000) { totalCount } }' }, headOffice());
+    expect([costly.status, codeOf(costly.json as GraphQLResponse<unknown>)]).toEqual([400, 'QUERY_TOO_COSTLY']);
+    expect(JSON.stringify(costly.json)).not.toContain('"http"');
+    const aliases = await post({ query: `{ ${Array.from({ length: 21 }, (_, index) => `a${index}: branchSummaries { branchCode }`).join(' ')} }` }, headOffice());
+    expect([aliases.status, codeOf(aliases.json as GraphQLResponse<unknown>)]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    const deep = await post({ query: '{ a { b { c { d { e { f { g { h { i } } } } } } } } }' }, headOffice());
+    expect(deep.status).toBe(400);
+    expect((deep.json as GraphQLResponse<unknown>).errors?.map((error) => error.message)).toContain('the operation is nested 9 levels deep; at most 8 are allowed');
+    const batch = await post(Array.from({ length: 6 }, () => ({ query: SUMMARIES })), headOffice());
+    expect([batch.status, codeOf({ errors: (batch.json as GraphQLResponse<unknown>).errors })]).toEqual([400, 'BATCH_TOO_LARGE']);
+  });
+
   it('supports automatic persisted queries', async () => {
     const sha256Hash = createHash('sha256').update(SUMMARIES).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
@@ -304,6 +347,41 @@ describe('GraphQL hardening', () => {
       expect(JSON.stringify(answer)).not.toMatch(/zenobia|khatun|9830012345|Did you mean/i);
       expect(JSON.stringify(answer)).not.toContain('stacktrace');
     }
+  });
+});
+
+describe('request bodies the JSON parser refuses', () => {
+  it('answers a malformed JSON body with 400 BAD_REQUEST in GraphQL form, echoing and logging nothing of the body', async () => {
+    const before = logLines.length;
+    const answer = await postRaw('{"variables":{"i":{"personal":{"fullName":Zorbina Testwala}}}}');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual({ errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    const logged = logLines.slice(before).join('');
+    expect(logged).toMatch(/"bodyError":"entity.parse.failed"/);
+    expect(`${answer.text}${logged}`).not.toMatch(/zorbina|testwala|fullName/i);
+  });
+
+  it('answers a body over the 5 MB limit with 413 PAYLOAD_TOO_LARGE naming the limit, logged at warn without a stack', async () => {
+    const before = logLines.length;
+    const answer = await postRaw(JSON.stringify({ query: '{ branchSummaries { branchCode } }', variables: { note: `Zorbina ${'x'.repeat(6 * 1024 * 1024)}` } }));
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text)).toEqual({ errors: [{ message: expect.stringMatching(/larger than 5 MB \(5242880 bytes\)/), extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: 5_242_880 } }] });
+    const logged = logLines.slice(before).map((line) => JSON.parse(line) as { level: number; bodyError?: string; stack?: unknown; err?: unknown });
+    const refusal = logged.filter((line) => line.bodyError === 'entity.too.large');
+    expect(refusal).toEqual([expect.objectContaining({ level: 40, statusCode: 413, limit: 5_242_880 })]);
+    expect(logged.filter((line) => line.level >= 50)).toEqual([]);
+    expect(JSON.stringify(logged)).not.toMatch(/stack|zorbina/i);
+  });
+
+  it.each([
+    ['an unsupported charset', { 'content-type': 'application/json; charset=zorbina' }],
+    ['an unsupported content encoding', { 'content-encoding': 'zorbina' }],
+  ])('answers %s with 415 UNSUPPORTED_MEDIA_TYPE, naming nothing the client sent', async (_name, headers) => {
+    const before = logLines.length;
+    const answer = await postRaw(JSON.stringify({ query: '{ branchSummaries { branchCode } }' }), headers);
+    expect(answer.status).toBe(415);
+    expect(JSON.parse(answer.text)).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+    expect(`${answer.text}${logLines.slice(before).join('')}`).not.toMatch(/zorbina/i);
   });
 });
 

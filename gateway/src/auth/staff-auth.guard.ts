@@ -18,7 +18,9 @@ import { bearerToken, InvalidTokenError, verifyStaffToken } from './staff-token'
  * user, or a token whose role or branch is no longer the user's, is refused at once; an unknown user
  * only when `requireRegisteredStaff`) and evaluates the policy (a mutation is a write: read-only roles
  * such as auditors are refused whatever the policy lists). No policy → refused (fails closed).
- * GraphQL callers get UNAUTHENTICATED / FORBIDDEN errors; HTTP routes get 401 / 403.
+ * GraphQL callers get UNAUTHENTICATED / FORBIDDEN errors; HTTP routes get 401 / 403. An
+ * UNAUTHENTICATED message says what is wrong (no token, not the Bearer scheme, malformed, bad
+ * signature, expired, unknown or disabled user …) without quoting the token.
  */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
@@ -81,8 +83,9 @@ export class StaffAuthGuard implements CanActivate {
       request.actor = actor;
       return actor;
     } catch (error) {
-      const message = error instanceof InvalidTokenError ? error.message : 'the bearer token is not valid';
-      throw isGraphQL ? unauthenticated(message) : new UnauthorizedException(message);
+      // Only a refused token is the caller's fault; a failing staff directory is ours (INTERNAL, logged), not "an invalid token".
+      if (!(error instanceof InvalidTokenError)) throw error;
+      throw isGraphQL ? unauthenticated(error.message) : new UnauthorizedException(error.message);
     }
   }
 

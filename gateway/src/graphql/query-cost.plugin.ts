@@ -17,7 +17,8 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
  * and cost limits"): one request of many aliased `members(first: 500)` would otherwise read and
  * decrypt the whole directory many times over and stall the process. The estimate uses the
  * request's variables, which is why this is an Apollo plugin and not a validation rule
- * (graphql-query-complexity's documented Apollo Server integration).
+ * (graphql-query-complexity's documented Apollo Server integration). Refused with HTTP 400 and
+ * code QUERY_TOO_COSTLY, like the depth and alias limits (validation errors, 400 by Apollo).
  */
 export function queryCostPlugin(maximumCost: number): ApolloServerPlugin {
   return {
@@ -41,8 +42,10 @@ export function queryCostPlugin(maximumCost: number): ApolloServerPlugin {
             throw error;
           }
           if (cost > maximumCost) {
+            // A client error: Apollo Server answers an error thrown from didResolveOperation with 500
+            // unless the error names its status (extensions.http, which Apollo removes before formatting).
             throw new GraphQLError(`the operation's estimated cost is ${cost}; at most ${maximumCost} is allowed (ask for smaller pages or fewer aliases)`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', cost, maximumCost },
+              extensions: { code: 'QUERY_TOO_COSTLY', cost, maximumCost, http: { status: 400 } },
             });
           }
         },

@@ -31,17 +31,31 @@ describe('verifyStaffToken with an HS256 secret', () => {
 
   it.each([
     ['an expired token', () => issueStaffToken({ secret, expiresInSeconds: -60 }), /expired/],
-    ['another secret', () => issueStaffToken({ secret: 'y'.repeat(40) }), /not valid/],
-    ['another audience', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { issuer: 'samabay', audience: 'other', expiresIn: 60 }), /not valid/],
-    ['another issuer', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { issuer: 'x', audience: 'samabay-gateway', expiresIn: 60 }), /not valid/],
+    ['another secret', () => issueStaffToken({ secret: 'y'.repeat(40) }), /signature does not match this gateway's signing key/],
+    ['another audience', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { issuer: 'samabay', audience: 'other', expiresIn: 60 }), /not meant for this gateway \(its audience is not samabay-gateway\)/],
+    ['another issuer', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { issuer: 'x', audience: 'samabay-gateway', expiresIn: 60 }), /not issued by samabay/],
     ['no exp', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { issuer: 'samabay', audience: 'samabay-gateway' }), /claims/],
     ['an unknown role', () => jwt.sign({ sub: 'u', role: 'root', branch: 'SNG' }, secret, { issuer: 'samabay', audience: 'samabay-gateway', expiresIn: 60 }), /claims/],
-    ['alg none', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, '', { algorithm: 'none', issuer: 'samabay', audience: 'samabay-gateway', expiresIn: 60 }), /not valid/],
-    ['HS512', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { algorithm: 'HS512', issuer: 'samabay', audience: 'samabay-gateway', expiresIn: 60 }), /not valid/],
-    ['an RS256 token', () => issueStaffToken({ privateKey: { key: rsa.privateKey, algorithm: 'RS256' } }), /not valid/],
-  ])('refuses %s', (_name, token, message) => {
-    expect(() => verifyStaffToken(token(), secret)).toThrow(InvalidTokenError);
-    expect(() => verifyStaffToken(token(), secret)).toThrow(message);
+    ['alg none', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, '', { algorithm: 'none', issuer: 'samabay', audience: 'samabay-gateway', expiresIn: 60 }), /is not signed$/],
+    ['HS512', () => jwt.sign({ sub: 'u', role: 'head_office', branch: 'SNG' }, secret, { algorithm: 'HS512', issuer: 'samabay', audience: 'samabay-gateway', expiresIn: 60 }), /not signed with HS256, the only algorithm/],
+    ['an RS256 token', () => issueStaffToken({ privateKey: { key: rsa.privateKey, algorithm: 'RS256' } }), /not signed with HS256/],
+    ['garbage', () => 'garbage', /the bearer token is malformed: a staff token is a signed JWT/],
+    ['three parts that are not JSON', () => 'aaa.bbb.ccc', /the bearer token is malformed/],
+    ['a token cut short', () => issueStaffToken({ secret }).split('.').slice(0, 2).join('.'), /the bearer token is malformed/],
+    ['a token with its signature removed', () => `${issueStaffToken({ secret }).split('.').slice(0, 2).join('.')}.`, /is not signed$/],
+  ])('refuses %s, saying why without quoting the token', (_name, token, message) => {
+    const bearer = token();
+    expect(() => verifyStaffToken(bearer, secret)).toThrow(InvalidTokenError);
+    expect(() => verifyStaffToken(bearer, secret)).toThrow(message);
+    expect(() => verifyStaffToken(bearer, secret)).not.toThrow(/Authorization header/);
+    const refusal = (() => {
+      try {
+        verifyStaffToken(bearer, secret);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    for (const part of bearer.split('.').filter((piece) => piece.length > 3)) expect(refusal).not.toContain(part);
   });
 });
 
@@ -80,8 +94,8 @@ describe('verifyStaffToken with public keys', () => {
     const token = issueStaffToken({ privateKey: { key: rsa.privateKey, algorithm: 'RS256' }, userId: 'bm-1', role: 'branch_manager', branch: 'DHT' });
     expect(verifyStaffToken(token, key)).toEqual({ userId: 'bm-1', role: 'branch_manager', branchCode: 'DHT' });
     const confused = jwt.sign({ sub: 'u', role: 'admin', branch: 'SNG', exp: Math.floor(Date.now() / 1000) + 60 }, pem(rsa.publicKey), { algorithm: 'HS256', issuer: 'samabay', audience: 'samabay-gateway' });
-    expect(() => verifyStaffToken(confused, key)).toThrow(/not valid/);
-    expect(() => verifyStaffToken(issueStaffToken({ secret }), key)).toThrow(/not valid/);
+    expect(() => verifyStaffToken(confused, key)).toThrow(/not signed with RS256/);
+    expect(() => verifyStaffToken(issueStaffToken({ secret }), key)).toThrow(/not signed with RS256/);
   });
 
   it('verifies ES256 tokens against a JWKS by kid and refuses an unknown kid or a foreign key', () => {
@@ -89,9 +103,10 @@ describe('verifyStaffToken with public keys', () => {
     const signedBy = (privateKey: KeyObject, kid?: string) => issueStaffToken({ privateKey: { key: privateKey, algorithm: 'ES256', kid }, role: 'auditor' });
     expect(verifyStaffToken(signedBy(ec.privateKey, 'k1'), key).role).toBe('auditor');
     expect(verifyStaffToken(signedBy(otherEc.privateKey, 'k2'), key).role).toBe('auditor');
-    expect(() => verifyStaffToken(signedBy(ec.privateKey, 'k2'), key)).toThrow(/not valid/);
-    expect(() => verifyStaffToken(signedBy(ec.privateKey, 'k9'), key)).toThrow(/not valid/);
-    expect(() => verifyStaffToken(signedBy(ec.privateKey), key)).toThrow(/not valid/);
+    expect(() => verifyStaffToken(signedBy(ec.privateKey, 'k2'), key)).toThrow(/signature does not match/);
+    expect(() => verifyStaffToken(signedBy(ec.privateKey, 'k9'), key)).toThrow(/names a signing key \(kid\) this gateway does not know/);
+    expect(() => verifyStaffToken(signedBy(ec.privateKey), key)).toThrow(/names no signing key \(kid\), and this gateway has several/);
+    expect(() => verifyStaffToken('garbage', key)).toThrow(/malformed/);
   });
 
   it.each([
@@ -114,7 +129,14 @@ describe('verifyStaffToken with public keys', () => {
 describe('bearerToken', () => {
   it('reads a bearer token, tolerates no header, refuses other schemes', () => {
     expect(bearerToken('Bearer aaa.bbb.ccc')).toBe('aaa.bbb.ccc');
+    expect(bearerToken('bearer aaa.bbb.ccc')).toBe('aaa.bbb.ccc');
     expect(bearerToken(undefined)).toBeUndefined();
-    expect(() => bearerToken('Basic dXNlcjpwYXNz')).toThrow(InvalidTokenError);
+    for (const header of ['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ', 'aaa.bbb.ccc', 'Bearer a b']) {
+      expect(() => bearerToken(header)).toThrow(new InvalidTokenError('the Authorization header must be the word Bearer, a space and the token (Authorization: Bearer <token>)'));
+    }
+  });
+
+  it('leaves the judgement of a token of the right header form to verifyStaffToken', () => {
+    expect(bearerToken('Bearer garbage')).toBe('garbage');
   });
 });
