@@ -12,6 +12,7 @@ import { startPlatform, type RunningPlatform } from '@samabay/gateway';
 import { createGraphqlClient, type GraphqlRequest } from '@samabay/register-import';
 import { importRegister, type ImportResult } from '@samabay/register-import';
 import { EXIT, runCli } from '@samabay/register-import';
+import { registerExpectation } from '../support';
 
 // A whole 2,000-row register goes through the one-command-per-row path (about 30-100 s on 2 idle
 // cores, several minutes when the machine is shared); the limit guards against a hang, not speed.
@@ -20,18 +21,9 @@ jest.setTimeout(600_000);
 const fixtures = path.resolve(__dirname, '../fixtures');
 const registerCsv = path.join(fixtures, 'member-register.csv');
 const errorsCsv = path.join(fixtures, 'member-register-with-errors.csv');
-const expected = JSON.parse(readFileSync(path.join(fixtures, 'member-register.expected.json'), 'utf8')) as ExpectedTotals;
-const expectedWithErrors = JSON.parse(readFileSync(path.join(fixtures, 'member-register-with-errors.expected.json'), 'utf8')) as ExpectedTotals;
+const expected = registerExpectation('member-register');
+const expectedWithErrors = registerExpectation('member-register-with-errors');
 
-interface ExpectedTotals {
-  rows: number;
-  rejected_lines: Record<string, string>;
-  accepted: number;
-  accepted_by_branch: Record<string, number>;
-  savings_deposit_total_paise: number;
-  thrift_fund_total_paise: number;
-  shares_total: number;
-}
 
 interface BranchSummary {
   branchCode: string;

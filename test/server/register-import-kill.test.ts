@@ -11,21 +11,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ServiceProcess } from '../fault/service-process';
-import { freePorts } from '../support';
+import { freePorts, registerExpectation } from '../support';
 import { announced, buildLikeNpm, postGraphql, ROOT, singleNodePlatform } from './single-node-platform';
 
 jest.setTimeout(300_000);
 
 const REGISTER = path.join(ROOT, 'test/fixtures/member-register-with-errors.csv');
-const EXPECTED = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/member-register-with-errors.expected.json'), 'utf8')) as {
-  rows: number;
-  rejected_lines: Record<string, string>;
-  accepted: number;
-  accepted_by_branch: Record<string, number>;
-  savings_deposit_total_paise: number;
-  thrift_fund_total_paise: number;
-  shares_total: number;
-};
+const EXPECTED = registerExpectation('member-register-with-errors');
 /** Rows per importMembers call: 300 rows make about 15 batches, so a kill after the first accepted ones lands mid-way. */
 const BATCH = '20';
 const EXIT_REJECTS = 3;

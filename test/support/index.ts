@@ -10,3 +10,4 @@ export { describeIfKafka, kafkaTestBrokers, kafkaTestNames, KAFKA_BROKERS_VARIAB
 export { freePorts } from './ports';
 export { randomSchemaName, dropSchema } from './schemas';
 export { Gate, delay, waitFor } from './timing';
+export { FIXTURES_DIR, registerExpectation, type RegisterExpectation } from './register-fixtures';
