@@ -18,6 +18,7 @@ import {
 import { SqlConnectionError, type SqlDatabase } from '@samabay/sql';
 import { appendEvents, type BeforeCommitHook } from './append';
 import { appendToStreams } from './append-to-streams';
+import { CoalescedAllReads } from './coalesced-all-reads';
 import { headPosition, readAll, readStream, readStreams } from './read';
 import { ensureEventStoreSchema, eventStoreTables, type EventStoreTables } from './schema';
 import { SqlAllSubscription } from './subscription';
@@ -69,6 +70,8 @@ export async function createSqlEventStore(options: SqlEventStoreOptions): Promis
 
 class SqlEventStore implements EventStore {
   private readonly subscriptions = new Set<SqlAllSubscription>();
+  /** The subscriptions' reads: one query for those a NOTIFY sends at once from the same position. */
+  private readonly subscriptionReads = new CoalescedAllReads((after, maxCount) => this.readAll({ fromPosition: after, maxCount }));
 
   constructor(
     private readonly options: SqlEventStoreOptions,
@@ -106,11 +109,7 @@ class SqlEventStore implements EventStore {
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {
-    const source = {
-      db: this.options.db,
-      channel: this.tables.channel,
-      readAll: (after: Position | 'start', maxCount: number) => this.readAll({ fromPosition: after, maxCount }),
-    };
+    const source = { db: this.options.db, channel: this.tables.channel, readAll: (after: Position | 'start', maxCount: number) => this.subscriptionReads.readAll(after, maxCount) };
     const subscription = new SqlAllSubscription(
       source,
       options?.fromPosition ?? 'start',
