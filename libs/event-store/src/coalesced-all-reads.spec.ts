@@ -1,8 +1,7 @@
 import type { Position, RecordedEvent } from '@samabay/domain-kit';
 import { CoalescedAllReads } from './coalesced-all-reads';
 
-const event = (prepare: bigint): RecordedEvent =>
-  ({ position: { commit: 1n, prepare }, streamId: 's-1', revision: Number(prepare), eventId: `e${prepare}`, type: 'Happened', data: {}, metadata: {}, recordedAt: new Date(0) }) as unknown as RecordedEvent;
+const event = (prepare: bigint): RecordedEvent => ({ id: `e${prepare}`, type: 'Happened', data: {}, metadata: {}, streamId: 's-1', revision: Number(prepare), position: { commit: 1n, prepare }, recordedAt: new Date(0) });
 
 function recordingRead() {
   const calls: Array<{ after: Position | 'start'; maxCount: number }> = [];
@@ -30,7 +29,7 @@ describe('CoalescedAllReads', () => {
     expect(source.calls).toHaveLength(1);
     expect(a).toEqual(b);
     expect(a).not.toBe(b);
-    expect(c.map((e) => e.eventId)).toEqual(['e1', 'e2']);
+    expect(c.map((e) => e.id)).toEqual(['e1', 'e2']);
   });
 
   it('given different positions or batch sizes, sends a query for each', async () => {
