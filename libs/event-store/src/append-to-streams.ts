@@ -1,6 +1,6 @@
 import { DuplicateEventIdError, WrongExpectedRevisionError, type ExpectedRevision, type StreamAppendResult } from '@samabay/domain-kit';
 import type { SqlDatabase, SqlExecutor } from '@samabay/sql';
-import type { BeforeCommitHook } from './append';
+import { satisfies, type BeforeCommitHook } from './append';
 import type { EventStoreTables } from './schema';
 import type { SerialisedEvent, SerialisedStreamAppend } from './validation';
 
@@ -179,17 +179,4 @@ function idempotentResult(recorded: ReadonlyMap<string, RecordedId>, part: Seria
   if (!placed) return undefined;
   const last = rows[rows.length - 1]!;
   return { streamId: part.streamId, nextExpectedRevision: Number(last.revision), position: { commit: BigInt(last.tx), prepare: BigInt(last.sequence) } };
-}
-
-function satisfies(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current < 0;
-    case 'stream_exists':
-      return current >= 0;
-    default:
-      return current === expected;
-  }
 }

@@ -70,7 +70,8 @@ async function lockStream(tx: SqlExecutor, tables: EventStoreTables, streamId: s
   }
 }
 
-function satisfies(expected: ExpectedRevision, current: number): boolean {
+/** Whether a stream at `current` (-1 = no stream) meets the expected revision of an append (DESIGN §3). */
+export function satisfies(expected: ExpectedRevision, current: number): boolean {
   switch (expected) {
     case 'any':
       return true;
