@@ -493,7 +493,11 @@ describe('day-end', () => {
   it('catches up missed days in order', async () => {
     const caughtUp = await dayEnd('KLG', '2025-10-03');
     expect(caughtUp.datesClosed).toEqual(['2025-10-01', '2025-10-02', '2025-10-03']);
-    const status = await ok<{ savingsDayEndStatus: { closedThrough: string } }>(`query { savingsDayEndStatus(branchCode: "KLG") { closedThrough } }`);
+    // The checkpoint is a read model: wait for the day-end's own write before reading it.
+    const status = await ok<{ savingsDayEndStatus: { closedThrough: string } }>(
+      `query ($consistentWith: String) { savingsDayEndStatus(branchCode: "KLG", consistentWith: $consistentWith) { closedThrough } }`,
+      { consistentWith: caughtUp.position },
+    );
     expect(status.savingsDayEndStatus.closedThrough).toBe('2025-10-03');
   });
 
