@@ -11,7 +11,7 @@ import {
   type MessagingClient,
   deadLetterTopic,
 } from '@samabay/messaging';
-import { isConnectionFailure, type SqlDatabase, type SqlExecutor } from '@samabay/sql';
+import { isConnectionFailure, schemaTransaction, type SqlDatabase, type SqlExecutor } from '@samabay/sql';
 import type { Registry } from 'prom-client';
 import { deadLetterMessage, type ParkReason } from './kafka-feed-dead-letters';
 import { KafkaFeedMetrics } from './kafka-feed-metrics';
@@ -116,7 +116,7 @@ export class KafkaProjectionFeed {
    */
   async start(): Promise<void> {
     if (this.consumer) throw new Error('the Kafka feed is already running');
-    await this.options.db.transaction(async (tx) => {
+    await schemaTransaction(this.options.db, async (tx) => {
       await this.tables.setup(tx);
       for (const projection of this.options.projections) await projection.setup(tx);
     });

@@ -1,5 +1,5 @@
 import { comparePositions, formatPosition, type EventStore, type Position, type RecordedEvent } from '@samabay/event-store';
-import type { SqlDatabase, SqlExecutor } from '@samabay/sql';
+import { schemaTransaction, type SqlDatabase, type SqlExecutor } from '@samabay/sql';
 import type { Registry } from 'prom-client';
 import { CheckpointStore } from './checkpoint-store';
 import type { Projection } from './projection';
@@ -257,7 +257,7 @@ export class ProjectionRunner {
 
   private async prepare(): Promise<void> {
     if (!this.tablesReady) {
-      await this.options.db.transaction(async (tx) => {
+      await schemaTransaction(this.options.db, async (tx) => {
         await this.checkpointStore.setup(tx);
         for (const projection of this.projections) await projection.setup(tx);
       });

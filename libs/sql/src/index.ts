@@ -4,3 +4,4 @@ export { quoteIdentifier } from './sql-database';
 export { SqlConnectionError, isConnectionFailure } from './sql-errors';
 export { openPostgres, type PostgresOptions } from './postgres-database';
 export { openPglite, type PgliteOptions } from './pglite-database';
+export { schemaTransaction } from './schema-transaction';
